@@ -1,0 +1,46 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "talkplan",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "talkplan", targets: ["talkplan"]),
+        .library(name: "TalkplanTime", targets: ["TalkplanTime"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The only target that touches ICU. Its public header uses plain C types;
+        // ICU headers are included only by its .cpp files.
+        .target(
+            name: "CICUShim",
+            cxxSettings: [.define("U_SHOW_CPLUSPLUS_API", to: "1")],
+            linkerSettings: [
+                .linkedLibrary("icui18n"),
+                .linkedLibrary("icuuc"),
+                .linkedLibrary("icudata"),
+                .linkedLibrary("stdc++"),
+            ]
+        ),
+        .target(
+            name: "TalkplanTime",
+            dependencies: ["CICUShim"]
+        ),
+        .target(
+            name: "TalkplanCLI",
+            dependencies: [
+                "TalkplanTime",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "talkplan",
+            dependencies: ["TalkplanCLI"]
+        ),
+        .testTarget(name: "TalkplanTimeTests", dependencies: ["TalkplanTime"]),
+        .testTarget(name: "TalkplanCLITests", dependencies: ["TalkplanCLI", "talkplan"], exclude: ["Golden"]),
+    ],
+    cxxLanguageStandard: .cxx17
+)
