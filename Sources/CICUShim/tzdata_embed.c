@@ -11,7 +11,7 @@
 #pragma clang diagnostic ignored "-Wc23-extensions"
 
 
-#if __has_embed("../../TZData/zoneinfo64.res") && __has_embed("../../TZData/VERSION")
+#if __has_embed("../../TZData/zoneinfo64.res") && __has_embed("../../TZData/VERSION") && __has_embed("../../TZData/zone.tab")
 static const unsigned char zoneinfo64[] = {
 #embed "../../TZData/zoneinfo64.res"
 };
@@ -23,6 +23,10 @@ static const unsigned char timezoneTypes[] = {
 };
 static const unsigned char windowsZones[] = {
 #embed "../../TZData/windowsZones.res"
+};
+static const char zoneTab[] = {
+#embed "../../TZData/zone.tab"
+    , 0
 };
 static const char version[] = {
 #embed "../../TZData/VERSION"
@@ -45,6 +49,8 @@ const char *tpicu_embedded_tz_version(void) {
     /* VERSION is one line; the Swift side trims the newline. */
     return version;
 }
+
+const char *tpicu_embedded_zone_tab(void) { return zoneTab; }
 #else
 const tpicu_resource *tpicu_embedded_resources(size_t *count) {
     if (count) *count = 0;
@@ -52,4 +58,6 @@ const tpicu_resource *tpicu_embedded_resources(size_t *count) {
 }
 
 const char *tpicu_embedded_tz_version(void) { return ""; }
+
+const char *tpicu_embedded_zone_tab(void) { return ""; }
 #endif

@@ -57,6 +57,17 @@ enum ICUBridge {
         String(cString: tpicu_embedded_tz_version()).trimmingWhitespace()
     }
 
+    /// The zone IDs the release's zone.tab lists (one per country zone). Calls `tpicu_embedded_zone_tab`.
+    static func zoneTabIDs() -> Set<String> {
+        let text = String(cString: tpicu_embedded_zone_tab())
+        var ids = Set<String>()
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            if fields.count >= 3 { ids.insert(String(fields[2])) }
+        }
+        return ids
+    }
+
     /// Points ICU at a directory of zone resources. Calls `tpicu_set_tz_files_directory`.
     static func setTZFilesDirectory(_ path: String) -> Int32 {
         tpicu_set_tz_files_directory(path)

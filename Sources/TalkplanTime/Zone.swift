@@ -43,19 +43,22 @@ public struct Zone: Sendable, Hashable, CustomStringConvertible {
     /// `Asia/Calcutta` → `Asia/Kolkata`, `Europe/Kiev` → `Europe/Kyiv`). But since 2022 the
     /// tz database also links some countries' zones to a neighbour's because their clocks
     /// have agreed since 1970 (`Europe/Amsterdam` → `Europe/Brussels`, `Europe/Oslo` →
-    /// `Europe/Berlin`). Such an ID is still the one zone.tab lists for its country, and CLDR
-    /// keeps it canonical; reporting a Dutch seminar in `Europe/Brussels` would mislead. So a
-    /// link is not followed when CLDR holds the name canonical and the link's target lies in
-    /// another region. Offsets are identical either way.
+    /// `Europe/Berlin`), while its zone.tab still lists `Europe/Amsterdam` for the
+    /// Netherlands. Reporting a Dutch seminar in `Europe/Brussels` would mislead, so:
+    /// an ID zone.tab lists is kept; otherwise the link is followed when its target is in
+    /// the same country; otherwise the ID zone.tab lists for the name's own country among
+    /// its equivalents is used (`Africa/Asmera` → `Africa/Asmara`, not `Africa/Nairobi`).
+    /// Offsets are identical whichever of these is chosen.
     static func canonicalIdentifier(_ name: String) -> String? {
         guard let target = ICUBridge.ianaCanonicalID(name) else { return nil }
-        guard target != name,
-              ICUBridge.cldrCanonicalID(name) == name,
-              let region = ICUBridge.region(ofZone: name), region != "001",
-              let targetRegion = ICUBridge.region(ofZone: target), targetRegion != region
-        else { return target }
-        return name
+        if target == name || zoneTab.contains(name) { return name }
+        guard let region = ICUBridge.region(ofZone: name), region != "001" else { return target }
+        if zoneTab.contains(target), ICUBridge.region(ofZone: target) == region { return target }
+        let local = ICUBridge.equivalentIDs(name).filter { zoneTab.contains($0) && ICUBridge.region(ofZone: $0) == region }
+        return local.count == 1 ? local[0] : target
     }
+
+    private static let zoneTab: Set<String> = ICUBridge.zoneTabIDs()
 
     /// A zone that is always at one offset from UTC.
     ///

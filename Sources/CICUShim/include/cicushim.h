@@ -54,6 +54,10 @@ const tpicu_resource *tpicu_embedded_resources(size_t *count);
    empty when no data was embedded. */
 const char *tpicu_embedded_tz_version(void);
 
+/* The release's zone.tab (TSV: country, coordinates, zone ID, comment),
+   NUL-terminated; empty when no data was embedded. */
+const char *tpicu_embedded_zone_tab(void);
+
 /* Points ICU at a directory of zone resources (zoneinfo64.res, ...).
    Calls `u_setTimeZoneFilesDirectory`. Must precede every other zone call;
    returns TPICU_E_TOO_LATE when a zone was already used. */
