@@ -335,8 +335,8 @@ class ZoneReport:
     def disagree(self, category, text):
         self.disagreements += 1
         self.count("disagreements " + category)
-        if len(self.details) < SHOWN_DISAGREEMENTS:
-            self.details.append("[%s] %s: %s" % (category, self.zone, text))
+        if sum(1 for kept, _ in self.details if kept == category) < SHOWN_DISAGREEMENTS:
+            self.details.append((category, "[%s] %s: %s" % (category, self.zone, text)))
 
 
 def check_zone(job):
@@ -574,14 +574,23 @@ def main():
         for line in self_check[:SHOWN_DISAGREEMENTS]:
             print("  " + line)
     if disagreements:
+        # The first ones, in zone order, but a few of every category before more of any one.
+        details = [detail for report in reports for detail in report.details]
+        per_category = {}
+        chosen = []
+        for category, line in details:
+            per_category[category] = per_category.get(category, 0) + 1
+            if per_category[category] <= 3:
+                chosen.append(line)
+        for category, line in details:
+            if len(chosen) >= SHOWN_DISAGREEMENTS:
+                break
+            if line not in chosen:
+                chosen.append(line)
         print()
-        print("first disagreements:")
-        shown = 0
-        for report in reports:
-            for line in report.details:
-                if shown < SHOWN_DISAGREEMENTS:
-                    print("  " + line)
-                    shown += 1
+        print("first disagreements (of %d):" % disagreements)
+        for line in chosen[:SHOWN_DISAGREEMENTS]:
+            print("  " + line)
     if self_check:
         return 2
     return 1 if disagreements else 0

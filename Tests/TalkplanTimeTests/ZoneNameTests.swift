@@ -427,7 +427,7 @@ struct ZoneNameCityTests {
         var checked = 0
         for zone in ICUBridge.zoneIDs(.canonicalLocation) {
             guard let city = ICUBridge.exemplarCity(ofZone: zone, locale: "en") else { continue }
-            let expected = ICUBridge.ianaCanonicalID(zone) ?? zone
+            let expected = Zone.canonicalIdentifier(zone) ?? zone
             #expect(try resolved(city).zone.identifier == expected, "\(city)")
             checked += 1
         }
