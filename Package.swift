@@ -28,10 +28,16 @@ let package = Package(
             name: "TalkplanTime",
             dependencies: ["CICUShim"]
         ),
+        .target(name: "TalkplanICalendar", dependencies: ["TalkplanTime"]),
+        .target(name: "TalkplanRecurrence", dependencies: ["TalkplanTime"]),
+        .target(name: "TalkplanExtract", dependencies: ["TalkplanTime", "TalkplanICalendar"]),
         .target(
             name: "TalkplanCLI",
             dependencies: [
                 "TalkplanTime",
+                "TalkplanICalendar",
+                "TalkplanRecurrence",
+                "TalkplanExtract",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,6 +46,9 @@ let package = Package(
             dependencies: ["TalkplanCLI"]
         ),
         .testTarget(name: "TalkplanTimeTests", dependencies: ["TalkplanTime"]),
+        .testTarget(name: "TalkplanICalendarTests", dependencies: ["TalkplanICalendar"], exclude: ["Corpus"]),
+        .testTarget(name: "TalkplanRecurrenceTests", dependencies: ["TalkplanRecurrence"]),
+        .testTarget(name: "TalkplanExtractTests", dependencies: ["TalkplanExtract"], exclude: ["Corpus"]),
         .testTarget(name: "TalkplanCLITests", dependencies: ["TalkplanCLI", "talkplan"], exclude: ["Golden"]),
     ],
     cxxLanguageStandard: .cxx17

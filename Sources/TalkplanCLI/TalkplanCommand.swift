@@ -10,7 +10,7 @@ public struct Talkplan: ParsableCommand {
             Zone data: IANA tz \(TZDatabase.pinnedVersion), through ICU. Exit codes: 0 success, \
             1 some input could not be used, 64 bad command-line usage.
             """,
-        subcommands: [Zones.self, Convert.self]
+        subcommands: [Extract.self, Convert.self, Zones.self]
     )
 
     public init() {}

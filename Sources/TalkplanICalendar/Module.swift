@@ -1,0 +1,2 @@
+/// RFC 5545 iCalendar: reading, resolving times, writing.
+enum TalkplanICalendarModule {}

@@ -1,0 +1,4 @@
+import Testing
+@testable import TalkplanExtract
+
+@Test func moduleLoads() {}

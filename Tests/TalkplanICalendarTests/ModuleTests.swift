@@ -1,0 +1,4 @@
+import Testing
+@testable import TalkplanICalendar
+
+@Test func moduleLoads() {}

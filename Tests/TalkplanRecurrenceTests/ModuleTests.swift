@@ -1,0 +1,4 @@
+import Testing
+@testable import TalkplanRecurrence
+
+@Test func moduleLoads() {}
