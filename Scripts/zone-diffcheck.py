@@ -57,6 +57,7 @@ RANDOM_INSTANTS = 10_000       # per zone, 1970-2037
 RANDOM_LATE_INSTANTS = 300     # per zone, 2038-2100
 RANDOM_WALL_TIMES = 3_000      # per zone, 1970-2037
 SHOWN_DISAGREEMENTS = 20
+PROCESS_TIMEOUT = 300          # seconds for one talkplan process (a few thousand lines)
 
 START = calendar.timegm((1970, 1, 1, 0, 0, 0))         # 0
 MAIN_END = calendar.timegm((2038, 1, 1, 0, 0, 0))      # first second after 2037
@@ -307,12 +308,15 @@ def parse_local_output(line):
 
 
 def run_talkplan(talkplan, arguments, lines):
-    """talkplan's output lines, or (None, reason) when the process misbehaved."""
+    """(exit status, output lines, stderr) of one `talkplan convert` process fed `lines`."""
     payload = "".join(line + "\n" for line in lines)
     env = dict(os.environ)
     env.pop("TZ", None)
-    result = subprocess.run([talkplan, "convert"] + arguments, input=payload, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        result = subprocess.run([talkplan, "convert"] + arguments, input=payload, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True, env=env, timeout=PROCESS_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        return "timeout after %d s" % PROCESS_TIMEOUT, [], ""
     output = result.stdout.split("\n")
     if output and output[-1] == "":
         output.pop()

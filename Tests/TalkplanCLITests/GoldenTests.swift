@@ -4,6 +4,8 @@ import Testing
 /// Runs the real `talkplan` binary and compares its exact stdout, stderr and
 /// exit status with a golden file in `Golden/`.
 ///
+/// Each `Golden/NAME.txt` holds a command line (`$ talkplan ...`), optional stdin, and the
+/// expected output; commands run from the repository root.
 /// Re-record with `TALKPLAN_RECORD=1 swift test --filter GoldenTests`: the
 /// files are rewritten and the tests fail, so that a recording is always
 /// reviewed (`git diff Tests/TalkplanCLITests/Golden`) before it is trusted.
@@ -16,32 +18,60 @@ struct GoldenTests {
         var testDescription: String { name }
     }
 
-    static let cases: [Case] = [
-        Case(name: "zones-resolve-contract",
-             arguments: ["zones", "resolve", "CT", "Lausanne", "Romance Standard Time", "US/Central", "Jérusalem"]),
-        Case(name: "zones-resolve-unknown", arguments: ["zones", "resolve", "Mars/Olympus", "Europe/Paris"]),
-        Case(name: "zones-version", arguments: ["zones", "version"]),
-        Case(name: "convert-to-chicago", arguments: ["convert", "--to", "America/Chicago"],
-             input: """
-                2024-03-10T07:59:59Z
-                2024-03-10T08:00:00Z
-                1710057600
-                2024-03-10T09:00:00+01:00
-                2024-11-03T06:30:00.250Z
+    /// Every `Golden/*.txt` is a case: its first line is the command (`$ talkplan ARGS`, shell-style
+    /// quoting with single quotes), and an optional `--- stdin` section is fed to the binary.
+    /// To add a case, write a file with just those parts and record it.
+    static var cases: [Case] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: goldenDirectory.path)) ?? []
+        return files.filter { $0.hasSuffix(".txt") }.sorted().compactMap { file in
+            guard let text = try? String(contentsOf: goldenDirectory.appendingPathComponent(file), encoding: .utf8)
+            else { return nil }
+            return parse(name: String(file.dropLast(4)), text)
+        }
+    }
 
-                not a time
-                2024-02-30T00:00:00Z
-                -86400
-                """),
-        Case(name: "convert-from-chicago-reject", arguments: ["convert", "--from", "America/Chicago", "--disambiguation", "reject"],
-             input: "2024-03-10T01:59:59\n2024-03-10T02:30:00\n2024-11-03T01:30:00\n2024-11-03T02:00:00\n2024-07-01T12:00\n"),
-        Case(name: "convert-from-santiago-earlier", arguments: ["convert", "--from", "America/Santiago", "--disambiguation", "earlier"],
-             input: "2024-09-08T00:30:00\n2024-04-06T23:30:00\r\n"),
-        Case(name: "convert-unknown-zone", arguments: ["convert", "--to", "Mars/Olympus"], input: "2024-01-01T00:00:00Z\n"),
-        Case(name: "convert-no-direction", arguments: ["convert"]),
-        Case(name: "convert-both-directions", arguments: ["convert", "--to", "UTC", "--from", "UTC"]),
-        Case(name: "convert-bad-disambiguation", arguments: ["convert", "--from", "UTC", "--disambiguation", "sometimes"]),
-    ]
+    static func parse(name: String, _ text: String) -> Case? {
+        // Split on LF bytes: "\r\n" is one Character in Swift, and a CR in stdin must survive.
+        var lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        guard let first = lines.first, first.hasPrefix("$ talkplan") else { return nil }
+        let arguments = shellWords(String(first.dropFirst("$ talkplan".count)))
+        lines.removeFirst()
+        var input = ""
+        if lines.first == "--- stdin" {
+            lines.removeFirst()
+            var body: [String] = []
+            while let line = lines.first, !line.hasPrefix("--- stdout") {
+                body.append(line)
+                lines.removeFirst()
+            }
+            input = body.joined(separator: "\n") + "\n"
+            if body.isEmpty { input = "" }
+        }
+        return Case(name: name, arguments: arguments, input: input)
+    }
+
+    /// Splits a command line on spaces, honouring single quotes.
+    static func shellWords(_ line: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var quoted = false
+        var hasWord = false
+        for character in line {
+            if character == "'" {
+                quoted.toggle()
+                hasWord = true
+            } else if character == " " && !quoted {
+                if hasWord { words.append(current) }
+                current = ""
+                hasWord = false
+            } else {
+                current.append(character)
+                hasWord = true
+            }
+        }
+        if hasWord { words.append(current) }
+        return words
+    }
 
     @Test("golden run", arguments: cases)
     func golden(_ testCase: Case) throws {
@@ -60,6 +90,9 @@ struct GoldenTests {
     // MARK: - Running the binary
 
     static let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+    /// Commands run from the repository root, so golden files name inputs as `Examples/...`.
+    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
 
     /// The `talkplan` executable built next to this test bundle.
     static var executable: URL {
@@ -83,6 +116,7 @@ struct GoldenTests {
     static func run(_ arguments: [String], input: String, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = executable
+        process.currentDirectoryURL = repositoryRoot
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"

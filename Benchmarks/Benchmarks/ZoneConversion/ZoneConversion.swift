@@ -47,8 +47,6 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.throughput, .wallClock],
         timeUnits: .nanoseconds,
-        // Thousands per second, so that the table shows three more digits than M/s would.
-        units: [.throughput: .kilo],
         warmupIterations: 1,
         scalingFactor: .mega,
         maxDuration: .seconds(3),
