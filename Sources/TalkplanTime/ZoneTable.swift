@@ -1,10 +1,16 @@
-/// A zone compiled to a sorted table of its transitions, for bulk conversion.
+/// A zone compiled for bulk conversion: its transitions in flat arrays, indexed by time buckets.
 ///
-/// Built once from the same ICU zone (and so the same tz data) as ``Zone``,
-/// by walking ICU's transitions from the earliest one up to ``horizon``.
-/// Lookups are a binary search over plain arrays: no ICU call, no lock, no
-/// allocation. Instants at or beyond the horizon are answered by ICU itself,
-/// so results are identical to the ``Zone`` path everywhere.
+/// Built once per zone from the same ICU zone (and so the same tz data) as ``Zone``, by
+/// walking ICU's transitions from the earliest to ``horizon`` (2500-01-01). A lookup takes
+/// the bucket of the instant (2²¹ s, about 24 days, from 1900 on), starts from the offset in
+/// effect at the bucket's start, and steps over the bucket's transitions — rarely more than
+/// one. No ICU call, no lock, no allocation.
+///
+/// After the last explicit transition every zone follows its final rule (or a fixed offset),
+/// and Gregorian calendar rules repeat exactly every 400 years (146,097 days, a whole number
+/// of weeks), so instants at or after the horizon are folded back by multiples of 400 years
+/// into 2100–2500, where the table holds the rule's transitions. Results are identical to
+/// the ``Zone`` path (tested for every zone against ICU and against Python's zoneinfo).
 ///
 /// ```swift
 /// let table = try Zone("America/Chicago").table()
@@ -13,59 +19,140 @@
 public struct ZoneTable: Sendable {
     /// The zone the table was built from.
     public let zone: Zone
-    /// `starts[i]` is when `offsets[i]` takes effect (seconds since the epoch); `starts[0]` is `Int64.min`.
-    public let starts: [Int64]
-    /// Total UTC offsets in seconds.
-    public let offsets: [Int32]
-    /// The first instant (epoch seconds) the table does not cover: 2200-01-01T00:00:00Z.
-    public static let horizon: Int64 = 7_258_118_400
+    /// Transition instants (epoch seconds), ascending; the total offset changes at each.
+    let times: [Int64]
+    /// `after[i]` is the total offset (seconds) from `times[i]` on.
+    let after: [Int32]
+    /// The offset before the first transition (or always, for a zone without transitions).
+    let initial: Int32
+    /// For bucket `b` (covering `bucketBase + b << bucketShift` on): the index of its first transition…
+    let bucketFirst: [Int32]
+    /// …and the offset in effect at its start.
+    let bucketOffset: [Int32]
+    /// Whether instants at or after the horizon may be folded back by 400-year cycles
+    /// (checked against ICU when the table is built; otherwise ICU answers them).
+    private(set) var periodic = false
 
+    static let bucketShift: Int64 = 21
+    /// 1900-01-01T00:00:00Z.
+    static let bucketBase: Int64 = -2_208_988_800
+    /// The first instant the table does not hold: 2500-01-01T00:00:00Z.
+    public static let horizon: Int64 = 16_725_225_600
+    /// 400 Gregorian years in seconds.
+    static let cycle: Int64 = 12_622_780_800
+    /// Start of the last full cycle before the horizon: 2100-01-01T00:00:00Z.
+    static let cycleStart: Int64 = horizon - cycle
     /// The largest offset magnitude of any zone, with margin (the tz database stays within ±26 h).
     static let offsetBound: Int64 = 26 * 3600
 
     init(zone: Zone) {
-        var starts: [Int64] = [Int64.min]
-        var offsets: [Int32] = []
+        var times: [Int64] = []
+        var after: [Int32] = []
+        var initial: Int32 = 0
         if case .tz(let handle) = zone.storage {
             // ICU's earliest representable moment; the zone's first offset applies before its first transition.
             var cursor = -8.64e15
-            offsets.append(handle.offsetMilliseconds(atUTC: cursor) / 1000)
+            initial = handle.offsetMilliseconds(atUTC: cursor) / 1000
+            var current = initial
             let end = Double(Self.horizon) * 1000
             while let next = handle.nextTransition(afterUTC: cursor, inclusive: false), next.at < end {
-                let seconds = Int64((next.at / 1000).rounded(.down))
                 let offset = next.after / 1000
-                if offset != offsets[offsets.count - 1] {
-                    starts.append(seconds)
-                    offsets.append(offset)
+                if offset != current {
+                    times.append(Int64((next.at / 1000).rounded(.down)))
+                    after.append(offset)
+                    current = offset
                 }
                 cursor = next.at
-                if starts.count > 100_000 { break }  // no zone has this many; never loop unbounded
+                if times.count > 200_000 { break }  // no zone has this many; never loop unbounded
             }
         } else {
-            offsets.append(zone.offset(at: .unixEpoch).seconds)
+            initial = zone.offset(at: .unixEpoch).seconds
+        }
+        let bucketCount = Int((Self.horizon - Self.bucketBase) >> Self.bucketShift) + 1
+        var bucketFirst = [Int32](repeating: 0, count: bucketCount)
+        var bucketOffset = [Int32](repeating: initial, count: bucketCount)
+        var index = 0
+        var offset = initial
+        for bucket in 0..<bucketCount {
+            let start = Self.bucketBase + Int64(bucket) << Self.bucketShift
+            while index < times.count, times[index] <= start {
+                offset = after[index]
+                index += 1
+            }
+            bucketFirst[bucket] = Int32(index)
+            bucketOffset[bucket] = offset
         }
         self.zone = zone
-        self.starts = starts
-        self.offsets = offsets
+        self.times = times
+        self.after = after
+        self.initial = initial
+        self.bucketFirst = bucketFirst
+        self.bucketOffset = bucketOffset
+        // The fold-back is exact when the zone runs on its final rule (or a constant offset)
+        // through 2100–2500, as every zone of the tz database does; check a spread of
+        // instants beyond the horizon against ICU rather than assume it.
+        self.periodic = true
+        var probe = Self.horizon + 12_345
+        for _ in 0..<64 {
+            if offsetSeconds(at: probe) != zone.offset(at: Instant(seconds: probe)).seconds {
+                self.periodic = false
+                break
+            }
+            probe += Self.cycle / 61 + 7_919
+        }
     }
 
-    /// Index of the period containing `seconds`: the last `i` with `starts[i] <= seconds`.
-    @inline(__always)
-    func period(containing seconds: Int64) -> Int {
-        var low = 0
-        var high = starts.count
-        while high - low > 1 {
-            let mid = (low + high) >> 1
-            if starts[mid] <= seconds { low = mid } else { high = mid }
-        }
-        return low
-    }
+    /// Transition instants with a leading `Int64.min`, and the offset from each on.
+    public var starts: [Int64] { [Int64.min] + times }
+    /// Offsets in effect from each of ``starts``.
+    public var offsets: [Int32] { [initial] + after }
+
+    // MARK: - UTC → local
 
     /// The UTC offset in seconds at an instant given as epoch seconds.
     @inline(__always)
     public func offsetSeconds(at seconds: Int64) -> Int32 {
-        if seconds >= Self.horizon { return zone.offset(at: Instant(seconds: seconds)).seconds }
-        return offsets[period(containing: seconds)]
+        var t = seconds
+        if t >= Self.horizon {
+            guard periodic else { return zone.offset(at: Instant(seconds: t)).seconds }
+            t = Self.foldBack(t)
+        }
+        let relative = t &- Self.bucketBase
+        if relative < 0 { return offsetBeforeBuckets(t) }
+        return times.withUnsafeBufferPointer { times in
+            after.withUnsafeBufferPointer { after in
+                bucketLookup(t, Int(relative >> Self.bucketShift), times, after)
+            }
+        }
+    }
+
+    @inline(__always)
+    func bucketLookup(_ t: Int64, _ bucket: Int, _ times: UnsafeBufferPointer<Int64>, _ after: UnsafeBufferPointer<Int32>) -> Int32 {
+        var index = Int(bucketFirst[bucket])
+        var offset = bucketOffset[bucket]
+        while index < times.count, times[index] <= t {
+            offset = after[index]
+            index += 1
+        }
+        return offset
+    }
+
+    /// Maps an instant at or after the horizon into the last 400-year cycle before it.
+    @inline(__always)
+    static func foldBack(_ t: Int64) -> Int64 {
+        let cycles = (t - cycleStart) / cycle
+        return t - cycles * cycle
+    }
+
+    /// Instants before 1900: a binary search over the transitions.
+    func offsetBeforeBuckets(_ t: Int64) -> Int32 {
+        var low = 0
+        var high = times.count
+        while low < high {
+            let mid = (low + high) >> 1
+            if times[mid] <= t { low = mid + 1 } else { high = mid }
+        }
+        return low == 0 ? initial : after[low - 1]
     }
 
     /// The UTC offset at an instant.
@@ -73,37 +160,69 @@ public struct ZoneTable: Sendable {
         UTCOffset(seconds: offsetSeconds(at: instant.seconds)) ?? .zero
     }
 
+    // MARK: - Local → UTC
+
     /// How a wall time, given as local epoch seconds, maps to instants: unique, in a gap, or in a fold.
     ///
-    /// A wall time `L` falls in period `i` when `starts[i] <= L - offsets[i] < starts[i+1]`;
-    /// only periods starting within a day or so of `L` can qualify.
-    public func resolve(localSeconds local: Int64) -> LocalResolution {
+    /// A wall time `L` falls in the period `[start, end)` of offset `o` when `start <= L - o < end`;
+    /// only periods near `L` (within the largest offset) can qualify, and most wall times have no
+    /// transition within a day of them at all.
+    public func resolve(localSeconds: Int64) -> LocalResolution {
+        var local = localSeconds
         if local >= Self.horizon - Self.offsetBound {
-            return zone.resolve(PlainDateTime(localEpochSeconds: local))
+            guard periodic else { return zone.resolve(PlainDateTime(localEpochSeconds: local)) }
+            let cycles = (local - Self.cycleStart - Self.offsetBound) / Self.cycle
+            local -= cycles * Self.cycle
         }
-        var first = period(containing: local &- Self.offsetBound)
-        let last = period(containing: local &+ Self.offsetBound)
+        let low = local &- Self.offsetBound
+        let high = local &+ Self.offsetBound
+        // The first transition after `low`.
+        var first = firstTransitionIndex(after: low)
+        if first >= times.count || times[first] > high {
+            return .unique(offset(first == 0 ? initial : after[first - 1]))
+        }
+        // Periods: index p covers [start(p), start(p+1)) with offset off(p); p = 0 is before times[0].
+        func start(_ p: Int) -> Int64 { p == 0 ? Int64.min : times[p - 1] }
+        func end(_ p: Int) -> Int64 { p < times.count ? times[p] : Int64.max }
+        func off(_ p: Int) -> Int32 { p == 0 ? initial : after[p - 1] }
         var matchFirst = -1
         var matchLast = -1
         var lastBefore = first
-        while first <= last {
-            let utc = local &- Int64(offsets[first])
-            let end = first + 1 < starts.count ? starts[first + 1] : Int64.max
-            if utc >= starts[first] && utc < end {
-                if matchFirst < 0 { matchFirst = first }
-                matchLast = first
-            } else if utc >= end {
-                lastBefore = first
+        var period = first  // the period containing `low`
+        while period <= times.count, start(period) <= high {
+            let utc = local &- Int64(off(period))
+            if utc >= start(period) && utc < end(period) {
+                if matchFirst < 0 { matchFirst = period }
+                matchLast = period
+            } else if utc >= end(period) {
+                lastBefore = period
             }
-            first += 1
+            period += 1
         }
-        func offset(_ index: Int) -> UTCOffset { UTCOffset(seconds: offsets[index]) ?? .zero }
         if matchFirst < 0 {
             // Skipped: the period the wall time ran past, and the next one.
-            return .gap(before: offset(lastBefore), after: offset(min(lastBefore + 1, offsets.count - 1)))
+            return .gap(before: offset(off(lastBefore)), after: offset(off(min(lastBefore + 1, times.count))))
         }
-        if matchFirst == matchLast { return .unique(offset(matchFirst)) }
-        return .fold(before: offset(matchFirst), after: offset(matchLast))
+        if matchFirst == matchLast { return .unique(offset(off(matchFirst))) }
+        return .fold(before: offset(off(matchFirst)), after: offset(off(matchLast)))
+    }
+
+    /// The index of the first transition strictly after `t` (`times.count` when none).
+    @inline(__always)
+    func firstTransitionIndex(after t: Int64) -> Int {
+        let relative = t &- Self.bucketBase
+        if relative < 0 || t >= Self.horizon {
+            var low = 0
+            var high = times.count
+            while low < high {
+                let mid = (low + high) >> 1
+                if times[mid] <= t { low = mid + 1 } else { high = mid }
+            }
+            return low
+        }
+        var index = Int(bucketFirst[Int(relative >> Self.bucketShift)])
+        while index < times.count, times[index] <= t { index += 1 }
+        return index
     }
 
     /// The offset a disambiguation picks for a wall time given as local epoch seconds; `nil` when `reject` refuses it.
@@ -111,6 +230,9 @@ public struct ZoneTable: Sendable {
     public func offsetSeconds(atLocal local: Int64, _ disambiguation: Disambiguation) -> Int32? {
         resolve(localSeconds: local).offset(for: disambiguation)?.seconds
     }
+
+    @inline(__always)
+    private func offset(_ seconds: Int32) -> UTCOffset { UTCOffset(seconds: seconds) ?? .zero }
 }
 
 extension Zone {
