@@ -34,8 +34,13 @@ public final class Console {
         if outputBuffer.count >= Self.flushThreshold { flushOutput() }
     }
 
-    /// Writes raw bytes to standard output (buffered).
+    /// Writes raw bytes to standard output (buffered; a large block goes straight out).
     public func write(_ bytes: UnsafeRawBufferPointer) {
+        if bytes.count >= Self.flushThreshold {
+            flushOutput()
+            Self.writeAll(output, bytes)
+            return
+        }
         outputBuffer.append(contentsOf: bytes)
         if outputBuffer.count >= Self.flushThreshold { flushOutput() }
     }
@@ -65,18 +70,20 @@ public final class Console {
 
     private static func writeAll(_ fd: Int32, _ buffer: inout [UInt8]) {
         guard !buffer.isEmpty else { return }
-        buffer.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = systemWrite(fd, raw.baseAddress! + offset, raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return  // the reader went away (EPIPE); nothing more can be said
-                }
-                offset += written
-            }
-        }
+        buffer.withUnsafeBytes { writeAll(fd, $0) }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    private static func writeAll(_ fd: Int32, _ raw: UnsafeRawBufferPointer) {
+        var offset = 0
+        while offset < raw.count {
+            let written = systemWrite(fd, raw.baseAddress! + offset, raw.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return  // the reader went away (EPIPE); nothing more can be said
+            }
+            offset += written
+        }
     }
 
     deinit { flush() }

@@ -6,7 +6,11 @@ import Darwin
 import TalkplanTime
 
 /// The streaming loop behind `talkplan convert`: large reads, byte-level parsing and
-/// formatting, one output line per input line, bounded memory whatever the input size.
+/// formatting straight into a large output block, one output line per input line,
+/// memory bounded whatever the input size.
+///
+/// The commonest forms (`2024-03-10T08:00:00Z` in, `2024-03-10T02:30:00` in) take a
+/// fixed-width path; every other accepted form goes through the general ISO 8601 code.
 struct ConvertStream {
     enum Direction {
         case toLocal
@@ -20,27 +24,35 @@ struct ConvertStream {
     /// Lines longer than this cannot be a timestamp; they are reported, not buffered.
     static let maximumLineLength = 256
     static let readSize = 1 << 20
+    /// Output is flushed when less than this much room is left.
+    static let outputSize = 4 << 20
     /// After this many messages, failures are only counted.
     static let maximumMessages = 100
+    /// Epoch seconds beyond ±10^13 (about year 318,857) are not read as epoch seconds.
+    static let epochLimit: Int64 = 10_000_000_000_000
 
     private var lineNumber = 0
     private var failures = 0
-    private var output: [UInt8] = []
+    private let output: UnsafeMutableRawBufferPointer
+    private var used = 0
 
     init(console: Console, table: ZoneTable, direction: Direction) {
         self.console = console
         self.table = table
         self.direction = direction
+        self.output = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.outputSize, alignment: 16)
     }
 
+    /// Runs to the end of the input; returns the exit status. Consumes the stream.
     mutating func run() -> Int32 {
+        defer { output.deallocate() }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.readSize + Self.maximumLineLength, alignment: 16)
         defer { buffer.deallocate() }
-        output.reserveCapacity(Self.readSize * 2)
+        let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
         var carried = 0          // bytes of an unfinished line kept at the start of `buffer`
         var overlong = false     // skipping the rest of a line that is already too long
         while true {
-            let count = read(console.input, buffer.baseAddress! + carried, Self.readSize)
+            let count = read(console.input, base + carried, Self.readSize)
             if count < 0 {
                 if errno == EINTR { continue }
                 console.diagnose("cannot read standard input: \(String(cString: strerror(errno)))")
@@ -50,16 +62,14 @@ struct ConvertStream {
             if count == 0 { break }
             let end = carried + count
             var start = 0
-            var index = carried
-            while let newline = memchr(buffer.baseAddress! + index, 0x0A, end - index) {
-                let position = buffer.baseAddress!.distance(to: newline)
+            while start < end, let newline = memchr(base + start, 0x0A, end - start) {
+                let position = base.distance(to: newline.assumingMemoryBound(to: UInt8.self))
                 if overlong {
                     overlong = false
                 } else {
-                    convertLine(UnsafeRawBufferPointer(rebasing: buffer[start..<position]))
+                    convertLine(base + start, position - start)
                 }
                 start = position + 1
-                index = start
             }
             carried = end - start
             if carried > Self.maximumLineLength {
@@ -67,40 +77,70 @@ struct ConvertStream {
                 overlong = true
                 carried = 0
             } else if carried > 0 {
-                memmove(buffer.baseAddress!, buffer.baseAddress! + start, carried)
+                memmove(base, base + start, carried)
             }
-            flushOutput(force: false)
         }
-        if carried > 0 && !overlong {
-            convertLine(UnsafeRawBufferPointer(rebasing: buffer[0..<carried]))
-        }
-        flushOutput(force: true)
+        if carried > 0 && !overlong { convertLine(base, carried) }
+        flushOutput()
         if failures > Self.maximumMessages {
             console.diagnose("\(failures) lines in all could not be converted")
         }
         return failures == 0 ? 0 : 1
     }
 
-    private mutating func convertLine(_ raw: UnsafeRawBufferPointer) {
+    @inline(__always)
+    private mutating func convertLine(_ start: UnsafePointer<UInt8>, _ rawCount: Int) {
         lineNumber += 1
+        if used > Self.outputSize - 128 { flushOutput() }
+        let out = output.baseAddress!.assumingMemoryBound(to: UInt8.self) + used
+        var count = rawCount
+        if count > 0, start[count - 1] == 0x0D { count -= 1 }
+        // Fixed-width fast paths.
+        switch direction {
+        case .toLocal:
+            if let seconds = ISO8601.parseCompactUTC(start, count) {
+                let written = ISO8601.writeCompactLocal(utcSeconds: seconds, offset: table.offsetSeconds(at: seconds), to: out)
+                if written > 0 {
+                    out[written] = 0x0A
+                    used += written + 1
+                    return
+                }
+            }
+        case .toInstant(let disambiguation):
+            if let local = ISO8601.parseCompactLocal(start, count),
+               let offset = table.resolve(localSeconds: local).offset(for: disambiguation) {
+                let written = ISO8601.writeCompactUTC(seconds: local - Int64(offset.seconds), to: out)
+                if written > 0 {
+                    out[written] = 0x0A
+                    used += written + 1
+                    return
+                }
+            }
+        }
+        generalLine(UnsafeRawBufferPointer(start: start, count: count))
+    }
+
+    /// Every other form: trimmed, parsed and written by the general ISO 8601 code.
+    private mutating func generalLine(_ raw: UnsafeRawBufferPointer) {
         let line = trimmed(raw)
+        let out = UnsafeMutableRawBufferPointer(rebasing: output[used..<(used + 64)])
         if line.isEmpty {
-            output.append(0x0A)
+            out[0] = 0x0A
+            used += 1
             return
         }
-        var scratch: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
-        let written: Int = withUnsafeMutableBytes(of: &scratch) { out in
-            let count = format(line, into: out)
-            if count > 0 { output.append(contentsOf: UnsafeRawBufferPointer(rebasing: out[0..<count])) }
-            return count
+        let written = format(line, into: out)
+        if written > 0 {
+            used += written
+        } else {
+            fail(line, rejected: written == -2)
         }
-        if written < 0 { fail(line, rejected: written == -2) }
-        output.append(0x0A)
+        output[used] = 0x0A
+        used += 1
     }
 
     /// Converts one trimmed line into `out`; returns the bytes written, -1 when the line
     /// cannot be read, -2 when `reject` refuses a wall time in a gap or fold.
-    @inline(__always)
     private func format(_ line: UnsafeRawBufferPointer, into out: UnsafeMutableRawBufferPointer) -> Int {
         switch direction {
         case .toLocal:
@@ -123,9 +163,6 @@ struct ConvertStream {
         }
     }
 
-    /// Epoch seconds beyond ±10^13 (about year 318,857) are not read as epoch seconds.
-    static let epochLimit: Int64 = 10_000_000_000_000
-
     private func trimmed(_ raw: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
         var lower = raw.startIndex
         var upper = raw.endIndex
@@ -137,7 +174,7 @@ struct ConvertStream {
     private mutating func fail(_ line: UnsafeRawBufferPointer, rejected: Bool) {
         failures += 1
         guard failures <= Self.maximumMessages else { return }
-        flushOutput(force: true)
+        flushOutput()
         let text = Self.printable(line)
         switch direction {
         case .toLocal:
@@ -157,17 +194,20 @@ struct ConvertStream {
 
     private mutating func reportOverlong() {
         lineNumber += 1
-        output.append(0x0A)
+        if used > Self.outputSize - 128 { flushOutput() }
+        output[used] = 0x0A
+        used += 1
         failures += 1
         guard failures <= Self.maximumMessages else { return }
-        flushOutput(force: true)
+        flushOutput()
         console.diagnose("line \(lineNumber): longer than \(Self.maximumLineLength) bytes, not a timestamp")
     }
 
-    private mutating func flushOutput(force: Bool) {
-        guard force || output.count >= Self.readSize else { return }
-        output.withUnsafeBytes { console.write($0) }
-        output.removeAll(keepingCapacity: true)
+    private mutating func flushOutput() {
+        guard used > 0 else { return }
+        console.write(UnsafeRawBufferPointer(rebasing: output[0..<used]))
+        console.flush()
+        used = 0
     }
 
     /// The line as shown in a message: at most 60 characters, control bytes and invalid UTF-8 replaced.
