@@ -232,3 +232,54 @@ struct CalendarNamesTests {
         #expect(CalendarNames.months(locale: "en", abbreviated: true)[8] == "Sep")
     }
 }
+
+@Suite("bulk conversion")
+struct BulkConversionTests {
+    @Test("bulk, parallel and per-call paths agree with ICU, and fields are right")
+    func bulkAgrees() throws {
+        var generator = SplitMix64(seed: 7)
+        let seconds = (0..<200_000).map { _ in Int64(generator.next() % 20_000_000_000) - 4_000_000_000 }
+        for id in ["America/Santiago", "Asia/Jerusalem", "Europe/Zurich", "Australia/Lord_Howe"] {
+            let zone = try Zone(id)
+            let table = zone.table()
+            let offsets = table.offsets(of: seconds)
+            var parallel = [Int32](repeating: 0, count: seconds.count)
+            seconds.withUnsafeBufferPointer { input in
+                parallel.withUnsafeMutableBufferPointer { table.parallelOffsets(of: input, into: $0, threads: 2) }
+            }
+            #expect(offsets == parallel)
+            let fields = table.civilFields(of: seconds)
+            for index in stride(from: 0, to: seconds.count, by: 97) {
+                let instant = Instant(seconds: seconds[index])
+                let expected = zone.offset(at: instant)
+                #expect(offsets[index] == expected.seconds, "\(id) at \(seconds[index])")
+                let wall = instant.plainDateTime(at: expected)
+                #expect(fields[index].plainDateTime == wall)
+                #expect(Int(fields[index].weekday) == wall.date.weekday.rawValue)
+            }
+        }
+    }
+
+    @Test("civil fields of a known instant (Python: datetime.fromtimestamp(1710057600, ZoneInfo('America/Chicago')))")
+    func knownFields() throws {
+        let fields = try Zone("America/Chicago").table().civilFields(of: [1_710_057_600])[0]
+        #expect(fields == CivilFields(year: 2024, month: 3, day: 10, hour: 3, minute: 0, second: 0, weekday: 7, offset: -18_000))
+    }
+
+    @Test("local to UTC in bulk marks refused wall times")
+    func bulkLocal() throws {
+        let table = try Zone("America/Chicago").table()
+        // 2024-03-10T02:30 (gap), 2024-11-03T01:30 (fold), 2024-07-01T12:00; Python zoneinfo: fold=0 / fold=1.
+        let walls: [Int64] = [1_710_037_800, 1_730_597_400, 1_719_835_200]
+        var out = [Int64](repeating: 0, count: 3)
+        let refused = walls.withUnsafeBufferPointer { input in
+            out.withUnsafeMutableBufferPointer { table.instants(fromLocal: input, .reject, into: $0) }
+        }
+        #expect(refused == 2)
+        #expect(out == [Int64.min, Int64.min, 1_719_853_200])
+        _ = walls.withUnsafeBufferPointer { input in
+            out.withUnsafeMutableBufferPointer { table.instants(fromLocal: input, .later, into: $0) }
+        }
+        #expect(out == [1_710_059_400, 1_730_619_000, 1_719_853_200])
+    }
+}
