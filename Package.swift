@@ -31,6 +31,7 @@ let package = Package(
         .target(name: "TalkplanICalendar", dependencies: ["TalkplanTime"]),
         .target(name: "TalkplanRecurrence", dependencies: ["TalkplanTime"]),
         .target(name: "TalkplanExtract", dependencies: ["TalkplanTime", "TalkplanICalendar"]),
+        .target(name: "TalkplanPlanner", dependencies: ["TalkplanTime", "TalkplanExtract"]),
         .target(
             name: "TalkplanCLI",
             dependencies: [
@@ -38,6 +39,7 @@ let package = Package(
                 "TalkplanICalendar",
                 "TalkplanRecurrence",
                 "TalkplanExtract",
+                "TalkplanPlanner",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,9 +48,10 @@ let package = Package(
             dependencies: ["TalkplanCLI"]
         ),
         .testTarget(name: "TalkplanTimeTests", dependencies: ["TalkplanTime"]),
-        .testTarget(name: "TalkplanICalendarTests", dependencies: ["TalkplanICalendar"], exclude: ["Corpus"]),
+        .testTarget(name: "TalkplanICalendarTests", dependencies: ["TalkplanICalendar", "TalkplanExtract"], exclude: ["Corpus"]),
         .testTarget(name: "TalkplanRecurrenceTests", dependencies: ["TalkplanRecurrence"]),
         .testTarget(name: "TalkplanExtractTests", dependencies: ["TalkplanExtract"], exclude: ["Corpus"]),
+        .testTarget(name: "TalkplanPlannerTests", dependencies: ["TalkplanPlanner"]),
         .testTarget(name: "TalkplanCLITests", dependencies: ["TalkplanCLI", "talkplan"], exclude: ["Golden"]),
     ],
     cxxLanguageStandard: .cxx17
