@@ -142,10 +142,12 @@ struct PlannerTests {
             generator = generator &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int64(generator >> 33)
         }
+        let paris = try! Zone("Europe/Paris")
         let list = (0..<10_000).map { index -> Occurrence in
             let start = 1_700_000_000 + (next() % 10_000_000)
             let s = Instant(seconds: start), e = Instant(seconds: start + 1800 + next() % 7200)
-            return occurrence("t\(index)", s.description, e.description)
+            return Occurrence(id: "t\(index)", talkID: "t\(index)", title: nil, speaker: nil, start: s, end: e, zone: paris,
+                              localStart: OffsetDateTime(instant: s, offset: paris.offset(at: s)), online: ["https://zoom.us/j/1"])
         }
         let selected = Planner.plan(list, profile: AttendeeProfile(zone: chicago)).filter(\.selected).map(\.occurrence)
         for (a, b) in zip(selected.dropLast(), selected.dropFirst()) { #expect(a.end <= b.start) }
