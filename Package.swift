@@ -7,9 +7,12 @@ let package = Package(
     products: [
         .executable(name: "talkplan", targets: ["talkplan"]),
         .library(name: "TalkplanTime", targets: ["TalkplanTime"]),
+        .library(name: "TalkplanRecurrence", targets: ["TalkplanRecurrence"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // The only target that touches ICU. Its public header uses plain C types;
@@ -30,8 +33,12 @@ let package = Package(
         ),
         .target(name: "TalkplanICalendar", dependencies: ["TalkplanTime"]),
         .target(name: "TalkplanRecurrence", dependencies: ["TalkplanTime"]),
-        .target(name: "TalkplanExtract", dependencies: ["TalkplanTime", "TalkplanICalendar"]),
-        .target(name: "TalkplanPlanner", dependencies: ["TalkplanTime", "TalkplanExtract"]),
+        .target(name: "TalkplanExtract", dependencies: ["TalkplanTime", "TalkplanICalendar", "TalkplanRecurrence"]),
+        .target(name: "TalkplanPlanner", dependencies: ["TalkplanTime", "TalkplanExtract", "TalkplanRecurrence"]),
+        .target(
+            name: "TalkplanLibrary",
+            dependencies: ["TalkplanTime", "TalkplanExtract", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .target(
             name: "TalkplanCLI",
             dependencies: [
@@ -40,7 +47,9 @@ let package = Package(
                 "TalkplanRecurrence",
                 "TalkplanExtract",
                 "TalkplanPlanner",
+                "TalkplanLibrary",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         .executableTarget(
@@ -52,6 +61,11 @@ let package = Package(
         .testTarget(name: "TalkplanRecurrenceTests", dependencies: ["TalkplanRecurrence"]),
         .testTarget(name: "TalkplanExtractTests", dependencies: ["TalkplanExtract"], exclude: ["Corpus"]),
         .testTarget(name: "TalkplanPlannerTests", dependencies: ["TalkplanPlanner"]),
+        .testTarget(
+            name: "TalkplanLibraryTests",
+            dependencies: ["TalkplanLibrary", "TalkplanCLI", "talkplan", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "TalkplanCLITests", dependencies: ["TalkplanCLI", "talkplan"], exclude: ["Golden"]),
     ],
     cxxLanguageStandard: .cxx17

@@ -520,3 +520,27 @@ int32_t tpicu_metazone_names(const char *locale, int32_t name_type, char *buffer
 }
 
 }  // extern "C"
+
+// ---- iCalendar ---------------------------------------------------------------
+
+#include <unicode/vtzone.h>
+
+#include <cmath>
+
+extern "C" int32_t tpicu_zone_vtimezone(const char *zone_id, double start_ms, char *buffer, int32_t capacity) {
+    if (zone_id == nullptr) return TPICU_E_ARGUMENT;
+    markZonesUsed();
+    const UnicodeString id = fromUTF8(zone_id);
+    if (!isSystemZone(id)) return TPICU_E_UNKNOWN_ZONE;
+    std::unique_ptr<icu::VTimeZone> vtz(icu::VTimeZone::createVTimeZoneByID(id));
+    if (!vtz) return TPICU_E_ICU;
+    UErrorCode status = U_ZERO_ERROR;
+    UnicodeString result;
+    if (std::isnan(start_ms)) {
+        vtz->write(result, status);
+    } else {
+        vtz->write(start_ms, result, status);
+    }
+    if (U_FAILURE(status)) return TPICU_E_ICU;
+    return writeOut(result, buffer, capacity);
+}

@@ -10,7 +10,7 @@ public struct Talkplan: ParsableCommand {
             Zone data: IANA tz \(TZDatabase.pinnedVersion), through ICU. Exit codes: 0 success, \
             1 some input could not be used, 64 bad command-line usage.
             """,
-        subcommands: [Extract.self, Convert.self, Zones.self]
+        subcommands: [Extract.self, Expand.self, Week.self, Plan.self, Convert.self, Zones.self, Recur.self, Add.self, List.self, Remove.self, Refresh.self, Config.self]
     )
 
     public init() {}
@@ -73,10 +73,10 @@ public enum TalkplanCLI {
         var index = 0
         while index < arguments.count {
             let argument = arguments[index]
-            if argument == "--tz" || argument == "--library", index + 1 < arguments.count {
+            if ["--tz", "--library", "--config"].contains(argument), index + 1 < arguments.count {
                 leading += [argument, arguments[index + 1]]
                 index += 2
-            } else if argument.hasPrefix("--tz=") || argument.hasPrefix("--library=") {
+            } else if ["--tz=", "--library=", "--config="].contains(where: { argument.hasPrefix($0) }) {
                 leading.append(argument)
                 index += 1
             } else {

@@ -35,6 +35,8 @@ public enum OnlineLinks {
                 return name
             }
             if host == suffix || host.hasSuffix("." + suffix) {
+                // Zoom's "find your local number" page (/u/) is not a way to join.
+                if name == "Zoom", let path = path(of: url), path.hasPrefix("/u/") { return nil }
                 // A YouTube or Vimeo link is a stream only when it points at a video or live page,
                 // not at a channel's about page; accept watch, live, embed, short links.
                 return name
@@ -96,7 +98,7 @@ public enum OnlineLinks {
     }
 
     private static func isURLScalar(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.value <= 0x20 || scalar.value == 0x7F { return false }
+        if scalar.value <= 0x20 || scalar.value == 0x7F || scalar.properties.isWhitespace { return false }
         switch scalar {
         case "<", ">", "\"", "`", "{", "}", "|", "\\", "^": return false
         default: return true
@@ -117,6 +119,14 @@ public enum OnlineLinks {
             }
         }
         return String(url)
+    }
+
+    /// The path of an http(s) URL (`/j/123`), or `nil` when it has none.
+    static func path(of url: String) -> String? {
+        guard let range = url.range(of: "://") else { return nil }
+        let rest = url[range.upperBound...]
+        guard let slash = rest.firstIndex(of: "/") else { return nil }
+        return String(rest[slash...].prefix { $0 != "?" && $0 != "#" })
     }
 
     /// The lower-cased host of an http(s) URL.

@@ -1,3 +1,4 @@
+import TalkplanRecurrence
 import TalkplanTime
 
 /// A talk found in an announcement, before any recurrence is expanded.
@@ -33,6 +34,9 @@ public struct Talk: Sendable, Hashable {
     public var mode: AttendanceMode
     /// RRULE text when the talk repeats.
     public var recurrence: String?
+    /// Everything needed to expand the series (RRULE, RDATE, EXDATE, overrides), when the talk repeats
+    /// or has overrides; `nil` for a one-off talk.
+    public var recurrenceSet: RecurrenceSet?
     public var status: TalkStatus
     /// iCalendar SEQUENCE (0 when absent): a higher one supersedes a lower one of the same id.
     public var sequence: Int
@@ -48,7 +52,7 @@ public struct Talk: Sendable, Hashable {
     public init(id: String, title: String? = nil, speaker: String? = nil, start: Instant, end: Instant,
                 endEstimated: Bool = false, allDay: Bool = false, zone: Zone?, localStart: OffsetDateTime,
                 location: String? = nil, online: [String] = [], mode: AttendanceMode = .unknown,
-                recurrence: String? = nil, status: TalkStatus = .confirmed, sequence: Int = 0,
+                recurrence: String? = nil, recurrenceSet: RecurrenceSet? = nil, status: TalkStatus = .confirmed, sequence: Int = 0,
                 url: String? = nil, details: String? = nil, source: SourceLocation, warnings: [String] = []) {
         self.id = id
         self.title = title
@@ -63,6 +67,7 @@ public struct Talk: Sendable, Hashable {
         self.online = online
         self.mode = mode
         self.recurrence = recurrence
+        self.recurrenceSet = recurrenceSet
         self.status = status
         self.sequence = sequence
         self.url = url

@@ -329,3 +329,15 @@ extension ICUBridge {
         stride(from: 0, to: flat.count - 1, by: 2).map { (flat[$0], flat[$0 + 1]) }
     }
 }
+
+// MARK: - iCalendar
+
+extension ICUBridge {
+    /// The RFC 5545 VTIMEZONE ICU writes for a tz zone: the rules in effect from `start` on,
+    /// or the zone's whole history when `start` is `nil`. Calls `tpicu_zone_vtimezone`.
+    static func vtimezone(ofZone id: String, from start: Instant?) -> String? {
+        TZDatabase.ensureLoaded()
+        let ms = start.map { Double($0.epochMilliseconds) } ?? .nan
+        return try? string { tpicu_zone_vtimezone(id, ms, $0, $1) }.get()
+    }
+}

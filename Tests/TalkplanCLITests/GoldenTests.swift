@@ -5,7 +5,11 @@ import Testing
 /// exit status with a golden file in `Golden/`.
 ///
 /// Each `Golden/NAME.txt` holds a command line (`$ talkplan ...`), optional stdin, and the
-/// expected output; commands run from the repository root.
+/// expected output; commands run from the repository root. Several `$ talkplan` lines may
+/// come first: the earlier ones set the stage (they must succeed) and only the last one's
+/// output is compared. Each case gets a fresh folder, written `$TMP` in arguments and in
+/// output, which also holds its XDG data and config folders (so no case sees the user's
+/// library or config file); the repository root is written `$ROOT` in output.
 /// Re-record with `TALKPLAN_RECORD=1 swift test --filter GoldenTests`: the
 /// files are rewritten and the tests fail, so that a recording is always
 /// reviewed (`git diff Tests/TalkplanCLITests/Golden`) before it is trusted.
@@ -15,6 +19,8 @@ struct GoldenTests {
         let name: String
         let arguments: [String]
         var input: String = ""
+        /// Commands run before `arguments`, in the same folder.
+        var setup: [[String]] = []
         var testDescription: String { name }
     }
 
@@ -34,8 +40,14 @@ struct GoldenTests {
         // Split on LF bytes: "\r\n" is one Character in Swift, and a CR in stdin must survive.
         var lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
         guard let first = lines.first, first.hasPrefix("$ talkplan") else { return nil }
-        let arguments = shellWords(String(first.dropFirst("$ talkplan".count)))
+        var arguments = shellWords(String(first.dropFirst("$ talkplan".count)))
         lines.removeFirst()
+        var setup: [[String]] = []
+        while let next = lines.first, next.hasPrefix("$ talkplan") {
+            setup.append(arguments)
+            arguments = shellWords(String(next.dropFirst("$ talkplan".count)))
+            lines.removeFirst()
+        }
         var input = ""
         if lines.first == "--- stdin" {
             lines.removeFirst()
@@ -47,7 +59,7 @@ struct GoldenTests {
             input = body.joined(separator: "\n") + "\n"
             if body.isEmpty { input = "" }
         }
-        return Case(name: name, arguments: arguments, input: input)
+        return Case(name: name, arguments: arguments, input: input, setup: setup)
     }
 
     /// Splits a command line on spaces, honouring single quotes.
@@ -75,7 +87,21 @@ struct GoldenTests {
 
     @Test("golden run", arguments: cases)
     func golden(_ testCase: Case) throws {
-        let result = try Self.run(testCase.arguments, input: testCase.input)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("talkplan-golden-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let environment = ["XDG_DATA_HOME": folder.path + "/data", "XDG_CONFIG_HOME": folder.path + "/config",
+                           "TALKPLAN_LIBRARY": nil, "TALKPLAN_CONFIG": nil]
+        func expand(_ arguments: [String]) -> [String] { arguments.map { $0.replacingOccurrences(of: "$TMP", with: folder.path) } }
+        for step in testCase.setup {
+            let result = try Self.run(expand(step), input: "", environment: environment)
+            try #require(result.status == 0, "setup `talkplan \(step.joined(separator: " "))` failed: \(result.stderr)")
+        }
+        var result = try Self.run(expand(testCase.arguments), input: testCase.input, environment: environment)
+        func tidy(_ text: String) -> String {
+            text.replacingOccurrences(of: folder.path, with: "$TMP").replacingOccurrences(of: Self.repositoryRoot.path, with: "$ROOT")
+        }
+        result = Result(status: result.status, stdout: tidy(result.stdout), stderr: tidy(result.stderr))
         let actual = Self.render(testCase, result)
         let url = Self.goldenDirectory.appendingPathComponent("\(testCase.name).txt")
         if ProcessInfo.processInfo.environment["TALKPLAN_RECORD"] != nil {
@@ -113,14 +139,14 @@ struct GoldenTests {
         let stderr: String
     }
 
-    static func run(_ arguments: [String], input: String, environment: [String: String] = [:]) throws -> Result {
+    static func run(_ arguments: [String], input: String, environment: [String: String?] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.currentDirectoryURL = repositoryRoot
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
-        for (key, value) in environment { env[key] = value }
+        for (key, value) in environment { env[key] = value }  // nil removes the variable
         process.environment = env
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
         process.standardInput = stdin
@@ -149,7 +175,10 @@ struct GoldenTests {
     }
 
     static func render(_ testCase: Case, _ result: Result) -> String {
-        var text = "$ talkplan " + testCase.arguments.map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " ") + "\n"
+        var text = ""
+        for arguments in testCase.setup + [testCase.arguments] {
+            text += "$ talkplan " + arguments.map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " ") + "\n"
+        }
         if !testCase.input.isEmpty {
             text += "--- stdin\n" + testCase.input + (testCase.input.utf8.last == 0x0A ? "" : "\n")
         }

@@ -1,96 +1,270 @@
+import Baselines
 import Benchmark
 import TalkplanTime
 
-// Bulk UTC -> local: the offset of America/Chicago at 1M instants, through the
-// compiled transition table (`ZoneTable.offsetSeconds(at:)`, what
-// `talkplan convert --to` uses) and through ICU, one call per instant
-// (`Zone.offset(at:)`), the baseline. Each benchmark iteration converts the
-// same 1M instants, so with `scalingFactor: .mega` the throughput metric reads
-// directly as millions of conversions per second.
+// Bulk conversion between instants and wall times, talkplan's `ZoneTable` bulk API against
+// the ways people convert without it, over the same inputs in the same run:
+//
+//   civil        UTC -> local civil fields    table.civilFields(of:into:)
+//                                             vs ICU ucal_setMillis + ucal_get, glibc localtime_r,
+//                                             Foundation Calendar.dateComponents(in:from:)
+//   offsets      UTC -> offset only           table.offsets(of:into:)
+//                                             vs ICU ucal_get(ZONE_OFFSET + DST_OFFSET), ICU
+//                                             TimeZone::getOffset, glibc localtime_r, Foundation
+//                                             TimeZone.secondsFromGMT(for:)
+//   local to UTC wall time -> instant         table.instants(fromLocal:_:into:) (compatible)
+//                                             vs ICU ucal_setDateTime + ucal_getMillis, ICU
+//                                             BasicTimeZone::getOffsetFromLocal, glibc mktime,
+//                                             Foundation Calendar.date(from:)
+//   parallel     civil fields and offsets     parallelCivilFields / parallelOffsets on 2 threads vs 1
+//
+// Every benchmark converts 1M values per iteration (`scalingFactor: .mega`: Throughput reads in
+// M/s) in one of five zones. Names read "<what> <span> <zone>: <how>"; the README takes the
+// median over the five zones of each "<what> <span>: <how>".
 
-/// Instants per iteration; equal to the `.mega` scaling factor.
-private let count = 1_000_000
-
-/// 1970-01-01T00:00:00Z ..< 2038-01-01T00:00:00Z.
-private let randomRange: Range<Int64> = 0..<2_145_916_800
-
-/// One week around a transition: 2024-03-07T00:00:00Z ..< 2024-03-14T00:00:00Z
-/// (Chicago springs forward on 2024-03-10 at 08:00Z).
-private let weekRange: Range<Int64> = 1_709_769_600..<1_710_374_400
-
-/// SplitMix64: the same instants on every run and every machine.
-private struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+/// Holds the body a benchmark's setup prepares (inputs, zone, output buffer) for its iterations.
+final class Prepared {
+    var body: (() -> Void)?
 }
 
-private func instants(in range: Range<Int64>, seed: UInt64) -> [Int64] {
-    var generator = SplitMix64(state: seed)
-    return (0..<count).map { _ in Int64.random(in: range, using: &generator) }
+/// Registers a benchmark whose inputs are built in its setup, outside any measurement.
+func benchmark(_ name: String, _ configuration: Benchmark.Configuration, prepare: @escaping () -> () -> Void) {
+    let prepared = Prepared()
+    Benchmark(name, configuration: configuration, closure: { _ in prepared.body!() }, setup: { prepared.body = prepare() })
 }
 
-private func chicago() -> Zone {
-    do {
-        return try Zone("America/Chicago")
-    } catch {
-        fatalError("cannot open America/Chicago: \(error)")
-    }
+/// talkplan's paths: fast, so many iterations.
+var fast: Benchmark.Configuration {
+    .init(metrics: [.throughput, .wallClock], timeUnits: .microseconds, warmupIterations: 2, scalingFactor: .mega,
+          maxDuration: .seconds(2), maxIterations: 30)
+}
+
+/// Per-call baselines (ICU, glibc): 0.1-1 s per iteration, so fewer; their agreement check is one more run.
+var slow: Benchmark.Configuration {
+    .init(metrics: [.throughput, .wallClock], timeUnits: .microseconds, warmupIterations: 0, scalingFactor: .mega,
+          maxDuration: .seconds(4), maxIterations: 10)
+}
+
+/// Foundation: the slowest.
+var slowest: Benchmark.Configuration {
+    .init(metrics: [.throughput, .wallClock], timeUnits: .microseconds, warmupIterations: 0, scalingFactor: .mega,
+          maxDuration: .seconds(5), maxIterations: 5)
 }
 
 let benchmarks: @Sendable () -> Void = {
-    Benchmark.defaultConfiguration = .init(
-        metrics: [.throughput, .wallClock],
-        timeUnits: .nanoseconds,
-        warmupIterations: 1,
-        scalingFactor: .mega,
-        maxDuration: .seconds(3),
-        maxIterations: 20
-    )
+    // Before anything opens a zone in ICU.
+    useTalkplanTZDataForICU()
 
-    let zone = chicago()
-    let table = zone.table()
-    let random = instants(in: randomRange, seed: 0x7A1C_0001)
-    let week = instants(in: weekRange, seed: 0x7A1C_0002)
-    let randomInstants = random.map { Instant(seconds: $0) }
-    let weekInstants = week.map { Instant(seconds: $0) }
-
-    // Offsets are summed and the sum kept, so no conversion can be optimised away.
-
-    Benchmark("Chicago offsets, table, random 1970-2037") { benchmark in
-        var sum: Int64 = 0
-        for index in benchmark.scaledIterations {
-            sum &+= Int64(table.offsetSeconds(at: random[index]))
+    for zoneName in zoneNames {
+        let zone = shortName(zoneName)
+        for span in Span.allCases {
+            registerCivil(zoneName, "civil \(span.label) \(zone)", span)
         }
-        blackHole(sum)
+        for span in [Span.uniform1970, .week] {
+            registerOffsets(zoneName, "offsets \(span.label) \(zone)", span)
+            registerLocalToUTC(zoneName, "local to UTC \(span.label) \(zone)", span)
+        }
+        registerParallel(zoneName, "parallel", zone)
+    }
+}
+
+// MARK: - UTC -> civil fields
+
+func registerCivil(_ zoneName: String, _ prefix: String, _ span: Span) {
+    benchmark("\(prefix): talkplan", fast) {
+        let table = openZone(zoneName).table()
+        let input = instants(span, table)
+        let out = outputBuffer(of: CivilFields())
+        return { input.withUnsafeBufferPointer { table.civilFields(of: $0, into: out) } }
     }
 
-    Benchmark("Chicago offsets, table, one week") { benchmark in
-        var sum: Int64 = 0
-        for index in benchmark.scaledIterations {
-            sum &+= Int64(table.offsetSeconds(at: week[index]))
-        }
-        blackHole(sum)
+    benchmark("\(prefix): ICU ucal", slow) {
+        let table = openZone(zoneName).table()
+        let input = instants(span, table)
+        let icu = ICUZone(zoneName)
+        let out = outputBuffer(of: baseline_civil())
+        let run = { input.withUnsafeBufferPointer { baseline_icu_civil(icu.handle, $0.baseAddress, count, out.baseAddress) } }
+        run()
+        checkAgreement("\(prefix): ICU ucal [\(baselineVersions())]", talkplan: table.civilFields(of: input),
+                       baseline: out.map(CivilFields.init), inputs: input, mustAgree: true)
+        return run
     }
 
-    Benchmark("Chicago offsets, ICU per call, random 1970-2037") { benchmark in
-        var sum: Int64 = 0
-        for index in benchmark.scaledIterations {
-            sum &+= Int64(zone.offset(at: randomInstants[index]).seconds)
+    benchmark("\(prefix): glibc localtime_r", slow) {
+        let table = openZone(zoneName).table()
+        let input = instants(span, table)
+        let out = outputBuffer(of: baseline_civil())
+        let run = {
+            baseline_libc_set_zone(zoneName)
+            input.withUnsafeBufferPointer { baseline_libc_civil($0.baseAddress, count, out.baseAddress) }
         }
-        blackHole(sum)
+        run()
+        checkAgreement("\(prefix): glibc localtime_r", talkplan: table.civilFields(of: input),
+                       baseline: out.map(CivilFields.init), inputs: input, mustAgree: false)
+        return run
     }
 
-    Benchmark("Chicago offsets, ICU per call, one week") { benchmark in
-        var sum: Int64 = 0
-        for index in benchmark.scaledIterations {
-            sum &+= Int64(zone.offset(at: weekInstants[index]).seconds)
+    benchmark("\(prefix): Foundation", slowest) {
+        let table = openZone(zoneName).table()
+        let input = instants(span, table)
+        let foundation = FoundationZone(zoneName)
+        let out = outputBuffer(of: CivilFields())
+        let run = { foundation.civil(input, into: out) }
+        run()
+        checkAgreement("\(prefix): Foundation", talkplan: table.civilFields(of: input), baseline: Array(out),
+                       inputs: input, mustAgree: false)
+        return run
+    }
+}
+
+// MARK: - UTC -> offset
+
+func registerOffsets(_ zoneName: String, _ prefix: String, _ span: Span) {
+    benchmark("\(prefix): talkplan", fast) {
+        let table = openZone(zoneName).table()
+        let input = instants(span, table)
+        let out = outputBuffer(of: Int32(0))
+        return { input.withUnsafeBufferPointer { table.offsets(of: $0, into: out) } }
+    }
+
+    benchmark("\(prefix): ICU ucal", slow) {
+        let table = openZone(zoneName).table()
+        let input = instants(span, table)
+        let icu = ICUZone(zoneName)
+        let out = outputBuffer(of: Int32(0))
+        let run = { input.withUnsafeBufferPointer { baseline_icu_offsets(icu.handle, $0.baseAddress, count, out.baseAddress) } }
+        run()
+        checkAgreement("\(prefix): ICU ucal", talkplan: table.offsets(of: input), baseline: Array(out), inputs: input, mustAgree: true)
+        return run
+    }
+
+    benchmark("\(prefix): ICU TimeZone::getOffset", slow) {
+        let table = openZone(zoneName).table()
+        let input = instants(span, table)
+        let icu = ICUZone(zoneName)
+        let out = outputBuffer(of: Int32(0))
+        let run = { input.withUnsafeBufferPointer { baseline_icu_tz_offsets(icu.handle, $0.baseAddress, count, out.baseAddress) } }
+        run()
+        checkAgreement("\(prefix): ICU TimeZone::getOffset", talkplan: table.offsets(of: input), baseline: Array(out),
+                       inputs: input, mustAgree: true)
+        return run
+    }
+
+    benchmark("\(prefix): glibc localtime_r", slow) {
+        let table = openZone(zoneName).table()
+        let input = instants(span, table)
+        let out = outputBuffer(of: Int32(0))
+        let run = {
+            baseline_libc_set_zone(zoneName)
+            input.withUnsafeBufferPointer { baseline_libc_offsets($0.baseAddress, count, out.baseAddress) }
         }
-        blackHole(sum)
+        run()
+        checkAgreement("\(prefix): glibc localtime_r", talkplan: table.offsets(of: input), baseline: Array(out),
+                       inputs: input, mustAgree: false)
+        return run
+    }
+
+    benchmark("\(prefix): Foundation", slowest) {
+        let table = openZone(zoneName).table()
+        let input = instants(span, table)
+        let foundation = FoundationZone(zoneName)
+        let out = outputBuffer(of: Int32(0))
+        let run = { foundation.offsets(input, into: out) }
+        run()
+        checkAgreement("\(prefix): Foundation", talkplan: table.offsets(of: input), baseline: Array(out),
+                       inputs: input, mustAgree: false)
+        return run
+    }
+}
+
+// MARK: - Local -> UTC
+
+func registerLocalToUTC(_ zoneName: String, _ prefix: String, _ span: Span) {
+    /// talkplan's answer, `compatible` like every baseline asked to.
+    func reference(_ table: ZoneTable, _ local: [Int64]) -> [Int64] {
+        var result = [Int64](repeating: 0, count: local.count)
+        local.withUnsafeBufferPointer { input in
+            result.withUnsafeMutableBufferPointer { _ = table.instants(fromLocal: input, .compatible, into: $0) }
+        }
+        return result
+    }
+
+    benchmark("\(prefix): talkplan", fast) {
+        let table = openZone(zoneName).table()
+        let input = wallTimes(span, table)
+        let out = outputBuffer(of: Int64(0))
+        return { input.withUnsafeBufferPointer { _ = table.instants(fromLocal: $0, .compatible, into: out) } }
+    }
+
+    benchmark("\(prefix): ICU ucal", slow) {
+        let table = openZone(zoneName).table()
+        let local = wallTimes(span, table)
+        let input = wallFields(local)
+        let icu = ICUZone(zoneName)
+        let out = outputBuffer(of: Int64(0))
+        let run = { input.withUnsafeBufferPointer { baseline_icu_instants(icu.handle, $0.baseAddress, count, out.baseAddress) } }
+        run()
+        checkAgreement("\(prefix): ICU ucal", talkplan: reference(table, local), baseline: Array(out), inputs: local, mustAgree: true)
+        return run
+    }
+
+    benchmark("\(prefix): ICU getOffsetFromLocal", slow) {
+        let table = openZone(zoneName).table()
+        let local = wallTimes(span, table)
+        let icu = ICUZone(zoneName)
+        let out = outputBuffer(of: Int64(0))
+        let run = { local.withUnsafeBufferPointer { baseline_icu_tz_instants(icu.handle, $0.baseAddress, count, out.baseAddress) } }
+        run()
+        checkAgreement("\(prefix): ICU getOffsetFromLocal", talkplan: reference(table, local), baseline: Array(out),
+                       inputs: local, mustAgree: true)
+        return run
+    }
+
+    benchmark("\(prefix): glibc mktime", slow) {
+        let table = openZone(zoneName).table()
+        let local = wallTimes(span, table)
+        let input = wallFields(local)
+        let out = outputBuffer(of: Int64(0))
+        let run = {
+            baseline_libc_set_zone(zoneName)
+            input.withUnsafeBufferPointer { baseline_libc_instants($0.baseAddress, count, out.baseAddress) }
+        }
+        run()
+        checkAgreement("\(prefix): glibc mktime", talkplan: reference(table, local), baseline: Array(out),
+                       inputs: local, mustAgree: false)
+        return run
+    }
+
+    benchmark("\(prefix): Foundation", slowest) {
+        let table = openZone(zoneName).table()
+        let local = wallTimes(span, table)
+        let input = wallFields(local)
+        let foundation = FoundationZone(zoneName)
+        let out = outputBuffer(of: Int64(0))
+        let run = { foundation.instants(input, into: out) }
+        run()
+        checkAgreement("\(prefix): Foundation", talkplan: reference(table, local), baseline: Array(out),
+                       inputs: local, mustAgree: false)
+        return run
+    }
+}
+
+// MARK: - Parallel
+
+func registerParallel(_ zoneName: String, _ what: String, _ zone: String) {
+    for threads in [1, 2] {
+        let how = threads == 1 ? "1 thread" : "\(threads) threads"
+        benchmark("\(what) civil 1970-2037 \(zone): \(how)", fast) {
+            let table = openZone(zoneName).table()
+            let input = instants(.uniform1970, table)
+            let out = outputBuffer(of: CivilFields())
+            return { input.withUnsafeBufferPointer { table.parallelCivilFields(of: $0, into: out, threads: threads) } }
+        }
+        benchmark("\(what) offsets 1970-2037 \(zone): \(how)", fast) {
+            let table = openZone(zoneName).table()
+            let input = instants(.uniform1970, table)
+            let out = outputBuffer(of: Int32(0))
+            return { input.withUnsafeBufferPointer { table.parallelOffsets(of: $0, into: out, threads: threads) } }
+        }
     }
 }

@@ -263,6 +263,17 @@ int32_t tpicu_zone_specific_names(const char *locale, int32_t name_type,
 int32_t tpicu_metazone_names(const char *locale, int32_t name_type,
                              char *buffer, int32_t capacity);
 
+
+/* ---- iCalendar ------------------------------------------------------------ */
+
+/* The RFC 5545 VTIMEZONE of a tz database zone, as ICU writes it: the rules in
+   effect from `start_ms` on (the observance in effect then, and every later
+   one), or the zone's whole history when `start_ms` is NaN. CRLF line ends,
+   UTF-8. TPICU_E_UNKNOWN_ZONE for a name that is not a zone of the loaded tz
+   data. Calls `VTimeZone::createVTimeZoneByID` and `VTimeZone::write`. */
+int32_t tpicu_zone_vtimezone(const char *zone_id, double start_ms,
+                             char *buffer, int32_t capacity);
+
 #ifdef __cplusplus
 }
 #endif

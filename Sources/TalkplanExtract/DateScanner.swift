@@ -1,0 +1,402 @@
+import TalkplanTime
+
+/// Finds the dates and times of one line.
+///
+/// ```swift
+/// let found = DateScanner.scan("Miércoles 06 de Noviembre a las 15:00 horas.")
+/// found.dates[0].date    // day 6, month 11, no year, weekday .wednesday
+/// found.times[0].start   // 15:00
+/// ```
+struct DateScanner {
+    let tokens: [TextToken]
+    let line: String
+    let names = DateNames.shared
+
+    /// Whether a line may hold a date or time at all: it has a digit, or a word for noon or a
+    /// relative day. Lines without are never tokenized.
+    static func mayHoldMention(_ line: String) -> Bool {
+        for byte in line.utf8 where byte >= 0x30 && byte <= 0x39 { return true }
+        return noonMatcher.matches(line)
+    }
+
+    static let noonMatcher = PhraseMatcher(["noon", "midi", "mediod", "midday", "today", "tomorrow", "aujourd", "demain", "hoy", "manana"])
+
+    static func scan(_ line: String) -> LineMentions {
+        guard mayHoldMention(line) else { return LineMentions() }
+        let scanner = DateScanner(tokens: TextTokens.tokenize(maskingURLs(line)), line: line)
+        return scanner.scanAll()
+    }
+
+    /// The line with URLs and email addresses blanked out (same length), so that their digits
+    /// are never read as dates.
+    static func maskingURLs(_ line: String) -> String {
+        guard line.containsASCII("://") || line.containsASCII("www.") || line.utf8.contains(0x40) else { return line }
+        var scalars = Array(line.unicodeScalars)
+        var index = 0
+        func isSpace(_ s: Unicode.Scalar) -> Bool { s.properties.isWhitespace || s == "<" || s == ">" || s == "\"" }
+        while index < scalars.count {
+            var start: Int?
+            if scalars[index] == ":" && index + 2 < scalars.count && scalars[index + 1] == "/" && scalars[index + 2] == "/" {
+                var back = index
+                while back > 0, scalars[back - 1].properties.isAlphabetic { back -= 1 }
+                start = back
+            } else if scalars[index] == "@" {
+                var back = index
+                while back > 0, !isSpace(scalars[back - 1]) { back -= 1 }
+                start = back
+            } else if scalars[index] == "w", index + 3 < scalars.count, scalars[index + 1] == "w", scalars[index + 2] == "w",
+                      scalars[index + 3] == ".", index == 0 || isSpace(scalars[index - 1]) || scalars[index - 1] == "(" {
+                start = index
+            }
+            if let start {
+                var end = index
+                while end < scalars.count, !isSpace(scalars[end]) { end += 1 }
+                for i in start..<end { scalars[i] = " " }
+                index = end
+            } else {
+                index += 1
+            }
+        }
+        var text = String.UnicodeScalarView()
+        text.append(contentsOf: scalars)
+        return String(text)
+    }
+
+    // MARK: - Driver
+
+    func scanAll() -> LineMentions {
+        var found = LineMentions()
+        var index = 0
+        while index < tokens.count {
+            if let (date, end) = isoDate(at: index) {
+                found.dates.append(DateMention(date: date, column: tokens[index].start, tokenStart: index, tokenEnd: end))
+                // An ISO date-time: the time follows at once (`T19:00` or ` 19:00:00`).
+                var cursor = end
+                if cursor < tokens.count, tokens[cursor].isWord("t"), !tokens[cursor].spaced || true { cursor += 1 }
+                if var (time, timeEnd) = isoTime(at: cursor) {
+                    time.dateIndex = found.dates.count - 1
+                    time.column = tokens[index].start
+                    time.tokenStart = index
+                    // A second ISO date-time right after is the end (`2021-05-04 19:00:00 2021-05-04 20:30:00`).
+                    var next = timeEnd
+                    if next < tokens.count, tokens[next].isSymbol("-") || tokens[next].isSymbol("/") || tokens[next].isSymbol("\u{2013}") { next += 1 }
+                    if let (endDate, endDateEnd) = isoDate(at: next) {
+                        var timeCursor = endDateEnd
+                        if timeCursor < tokens.count, tokens[timeCursor].isWord("t") { timeCursor += 1 }
+                        if let (endTime, endTimeEnd) = isoTime(at: timeCursor) {
+                            if endDate.day == date.day && endDate.month == date.month && endDate.year == date.year {
+                                time.end = endTime.start
+                            } else {
+                                found.dates.append(DateMention(date: endDate, column: tokens[next].start, tokenStart: next, tokenEnd: endDateEnd))
+                            }
+                            timeEnd = endTimeEnd
+                        }
+                    }
+                    time.tokenEnd = timeEnd
+                    time.text = text(from: index, to: timeEnd)
+                    if time.offset == nil { time.zoneCandidates = zoneCandidates(at: timeEnd) }
+                    found.times.append(time)
+                    index = timeEnd
+                } else {
+                    index = end
+                }
+                continue
+            }
+            if let (date, end) = numericDate(at: index) ?? textualDate(at: index) ?? relativeDate(at: index) {
+                found.dates.append(DateMention(date: date, column: tokens[index].start, tokenStart: index, tokenEnd: end))
+                index = end
+                continue
+            }
+            if let (time, end) = timeRange(at: index) {
+                found.times.append(time)
+                index = end
+                continue
+            }
+            index += 1
+        }
+        // Yearless numeric dates (`12/6`) count only next to a weekday or a time.
+        found.dates.removeAll { mention in
+            mention.date.style == .numeric && mention.date.year == nil && mention.date.weekday == nil
+                && !found.times.contains { abs($0.tokenStart - mention.tokenEnd) <= 4 }
+        }
+        return found
+    }
+
+    func text(from start: Int, to end: Int) -> String {
+        guard start < end, end <= tokens.count else { return "" }
+        let scalars = Array(line.unicodeScalars)
+        let from = tokens[start].start, to = min(tokens[end - 1].end, scalars.count)
+        guard from < to else { return "" }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[from..<to])
+        return String(view)
+    }
+
+    func token(_ index: Int) -> TextToken? { index >= 0 && index < tokens.count ? tokens[index] : nil }
+
+    /// Whether the token at `index` is a symbol glued to its neighbour before it.
+    func glued(_ index: Int) -> Bool { token(index).map { !$0.spaced } ?? false }
+
+    // MARK: - ISO dates
+
+    /// `2021-05-04` (or `2021/05/04`).
+    func isoDate(at index: Int) -> (WrittenDate, Int)? {
+        guard let year = token(index), year.isNumber, year.digits == 4,
+              let sep1 = token(index + 1), sep1.isSymbol("-") || sep1.isSymbol("/"), !sep1.spaced,
+              let month = token(index + 2), month.isNumber, month.digits <= 2, !month.spaced,
+              let sep2 = token(index + 3), sep2.value == sep1.value, sep2.kind == .symbol, !sep2.spaced,
+              let day = token(index + 4), day.isNumber, day.digits <= 2, !day.spaced,
+              PlainDate(year: year.value, month: month.value, day: day.value) != nil
+        else { return nil }
+        if let before = token(index - 1), !year.spaced, before.isNumber || before.isSymbol("/") || before.isSymbol(".") { return nil }
+        if let after = token(index + 5), !after.spaced, after.isNumber || after.isSymbol("/") || (after.isSymbol("-") && token(index + 6)?.isNumber == true) {
+            return nil
+        }
+        let date = WrittenDate(day: day.value, month: month.value, year: year.value, style: .iso, text: text(from: index, to: index + 5))
+        return (date, index + 5)
+    }
+
+    /// `19:00:00`, `19:00`, `19:00:00Z`, `19:00+02:00` right after an ISO date.
+    func isoTime(at index: Int) -> (TimeMention, Int)? {
+        guard let hour = token(index), hour.isNumber, hour.digits == 2, hour.value <= 23,
+              let colon = token(index + 1), colon.isSymbol(":"), !colon.spaced,
+              let minute = token(index + 2), minute.isNumber, minute.digits == 2, minute.value <= 59, !minute.spaced
+        else { return nil }
+        var cursor = index + 3
+        var second = 0
+        if let c = token(cursor), c.isSymbol(":"), !c.spaced, let s = token(cursor + 1), s.isNumber, s.digits == 2, s.value <= 59 {
+            second = s.value
+            cursor += 2
+            // A fraction of a second is dropped.
+            if let dot = token(cursor), dot.isSymbol(".") || dot.isSymbol(","), !dot.spaced, let f = token(cursor + 1), f.isNumber, !f.spaced {
+                cursor += 2
+            }
+        }
+        var offset: UTCOffset?
+        if let z = token(cursor), !z.spaced, z.isWord("z") {
+            offset = .zero
+            cursor += 1
+        } else if let (parsed, end) = numericOffset(at: cursor, glued: true) {
+            offset = parsed
+            cursor = end
+        }
+        let time = TimeMention(start: WrittenTime(hour: hour.value, minute: minute.value, second: second), offset: offset,
+                               structured: true, column: hour.start, tokenStart: index, tokenEnd: cursor, text: "")
+        return (time, cursor)
+    }
+
+    /// `+02:00`, `-0600`, `+1`, `−03` at `index`; with `glued`, the sign must touch the previous token.
+    func numericOffset(at index: Int, glued mustTouch: Bool) -> (UTCOffset, Int)? {
+        guard let sign = token(index), sign.isSymbol("+") || sign.isSymbol("-") || sign.isSymbol("\u{2212}") || sign.isSymbol("\u{2013}"),
+              !mustTouch || !sign.spaced,
+              let hours = token(index + 1), hours.isNumber, !hours.spaced
+        else { return nil }
+        let negative = !sign.isSymbol("+")
+        var h = hours.value, m = 0
+        var end = index + 2
+        if hours.digits == 4 {
+            h = hours.value / 100
+            m = hours.value % 100
+        } else if hours.digits <= 2 {
+            if let colon = token(index + 2), colon.isSymbol(":"), !colon.spaced, let minutes = token(index + 3), minutes.isNumber,
+               minutes.digits == 2, !minutes.spaced {
+                m = minutes.value
+                end = index + 4
+            }
+        } else {
+            return nil
+        }
+        guard h <= 14, m < 60, let offset = UTCOffset(hours: negative ? -h : h, minutes: m) else { return nil }
+        if negative && h == 0 && m > 0 { return UTCOffset(seconds: Int32(-m * 60)).map { ($0, end) } }
+        return (offset, end)
+    }
+
+    // MARK: - Numeric dates
+
+    /// `04/05/2021`, `4.5.2024`, `04-05-2021`; and `12/6` without a year (kept only next to a time or weekday).
+    func numericDate(at index: Int) -> (WrittenDate, Int)? {
+        guard let first = token(index), first.isNumber, first.digits <= 2, first.value >= 1,
+              let sep1 = token(index + 1), sep1.kind == .symbol, sep1.isSymbol("/") || sep1.isSymbol(".") || sep1.isSymbol("-"), !sep1.spaced,
+              let second = token(index + 2), second.isNumber, second.digits <= 2, second.value >= 1, !second.spaced
+        else { return nil }
+        if let before = token(index - 1), !first.spaced, before.isNumber || before.isSymbol("/") || before.isSymbol(".") || before.isSymbol("-") || before.isSymbol(":") {
+            return nil
+        }
+        var weekday: Weekday?
+        var start = index
+        if let (found, position) = weekdayBefore(index) {
+            weekday = found
+            start = position
+        }
+        var year: Int?
+        var end = index + 3
+        if let sep2 = token(index + 3), sep2.kind == .symbol, sep2.value == sep1.value, !sep2.spaced,
+           let y = token(index + 4), y.isNumber, !y.spaced, y.digits == 4 || (y.digits == 2 && !sep1.isSymbol("-")) {
+            year = y.digits == 4 ? y.value : 2000 + y.value
+            end = index + 5
+            if let after = token(end), !after.spaced, after.isNumber || ((after.isSymbol(".") || after.isSymbol("/") || after.isSymbol("-")) && token(end + 1)?.isNumber == true && token(end + 1)?.spaced == false) {
+                return nil
+            }
+        } else {
+            // Without a year only `/` reads as a date (`12/6`); `3.5` and `4-5` are numbers or ranges.
+            guard sep1.isSymbol("/") else { return nil }
+            if let after = token(end), !after.spaced, after.isNumber || after.isSymbol("/") || after.isSymbol(".") && token(end + 1)?.isNumber == true {
+                return nil
+            }
+        }
+        let a = first.value, b = second.value
+        let order: WrittenDate.Order
+        if sep1.isSymbol(".") {
+            order = .dayMonth   // 4.5.2024 is always day.month
+        } else if a > 12 {
+            order = .dayMonth
+        } else if b > 12 {
+            order = .monthDay
+        } else if a == b {
+            order = .dayMonth
+        } else {
+            order = .open(first: a, second: b)
+        }
+        var date: WrittenDate
+        switch order {
+        case .monthDay:
+            date = WrittenDate(day: b, month: a, year: year, weekday: weekday, style: .numeric, order: order, text: "")
+        default:
+            date = WrittenDate(day: a, month: b, year: year, weekday: weekday, style: .numeric, order: order, text: "")
+        }
+        guard date.month <= 12, date.day <= 31 else { return nil }
+        if let year, PlainDate(year: year, month: date.month, day: date.day) == nil { return nil }
+        date.text = text(from: start, to: end)
+        return (date, end)
+    }
+
+    // MARK: - Textual dates
+
+    /// A weekday name right before `index` (`Wed 12/6`, `Jeudi, 31`), and where it starts.
+    func weekdayBefore(_ index: Int) -> (Weekday, Int)? {
+        var cursor = index - 1
+        if let t = token(cursor), t.isSymbol(",") || t.isSymbol(".") { cursor -= 1 }
+        if let t = token(cursor), t.isWord("the") || t.isWord("le") || t.isWord("el") { cursor -= 1 }
+        if let t = token(cursor), t.isSymbol(",") || t.isSymbol(".") { cursor -= 1 }
+        guard let t = token(cursor), t.isWord, let weekday = names.lookup(folded: t.folded)?.weekday else { return nil }
+        return (weekday, cursor)
+    }
+
+    func monthAt(_ index: Int) -> Int? {
+        guard let t = token(index), t.isWord else { return nil }
+        return names.lookup(folded: t.folded)?.month
+    }
+
+    /// Ordinal suffixes after a day number: `6th`, `1er`, `1º`, `1.`.
+    func skipOrdinal(_ index: Int) -> Int {
+        var cursor = index
+        if let t = token(cursor), !t.spaced, t.isWord, ["st", "nd", "rd", "th", "er", "re", "o", "a", "eme", "e"].contains(t.folded) {
+            cursor += 1
+        } else if let t = token(cursor), !t.spaced, t.isSymbol("º") || t.isSymbol("°") || t.isSymbol("ª") {
+            cursor += 1
+        }
+        return cursor
+    }
+
+    /// `Wednesday, December 6th, 2023`, `Jeudi 31 octobre 2024`, `Miércoles 06 de Noviembre`,
+    /// `6 de noviembre de 2024`, `Thursday the 4th of April`, `Dec. 6`.
+    func textualDate(at index: Int) -> (WrittenDate, Int)? {
+        guard let first = token(index) else { return nil }
+        var cursor = index
+        var weekday: Weekday?
+        // An optional weekday first.
+        if first.isWord, let meaning = names.lookup(folded: first.folded), let found = meaning.weekday {
+            var next = index + 1
+            if let t = token(next), t.isSymbol("."), !t.spaced { next += 1 }
+            if let t = token(next), t.isSymbol(",") { next += 1 }
+            if let t = token(next), t.isWord("the") || t.isWord("le") || t.isWord("el") { next += 1 }
+            if let t = token(next), (t.isNumber && t.digits <= 2) || monthAt(next) != nil {
+                // "mar 5 nov": a weekday only when a date follows it; "mar 5" alone is March 5.
+                if meaning.month != nil, monthAt(next) == nil, token(next)?.isNumber == true {
+                    let afterDay = skipOrdinal(next + 1)
+                    var probe = afterDay
+                    if let t = token(probe), t.isSymbol(".") { probe += 1 }
+                    if let t = token(probe), t.isWord("de") || t.isWord("of") { probe += 1 }
+                    if monthAt(probe) != nil {
+                        weekday = found
+                        cursor = next
+                    }
+                } else {
+                    weekday = found
+                    cursor = next
+                }
+            } else if meaning.month == nil {
+                return nil
+            }
+        }
+        // Day then month.
+        if let day = token(cursor), day.isNumber, day.digits <= 2, (1...31).contains(day.value) {
+            if let before = token(cursor - 1), !day.spaced, before.isNumber || before.isSymbol(":") || before.isSymbol("/") { return nil }
+            var next = skipOrdinal(cursor + 1)
+            if let t = token(next), t.isSymbol("."), !t.spaced { next += 1 }
+            if let t = token(next), t.isWord("de") || t.isWord("of") || t.isWord("del") { next += 1 }
+            guard let month = monthAt(next) else { return nil }
+            next += 1
+            if let t = token(next), t.isSymbol("."), !t.spaced { next += 1 }
+            var year: Int?
+            var probe = next
+            if let t = token(probe), t.isSymbol(",") { probe += 1 }
+            if let t = token(probe), t.isWord("de") || t.isWord("del") { probe += 1 }
+            if let y = token(probe), y.isNumber, y.digits == 4, (1900...2199).contains(y.value), !(token(probe + 1)?.isSymbol(":") == true && token(probe + 1)?.spaced == false) {
+                year = y.value
+                next = probe + 1
+            }
+            let date = WrittenDate(day: day.value, month: month, year: year, weekday: weekday, style: .textual,
+                                   text: text(from: index, to: next))
+            return (date, next)
+        }
+        // Month then day.
+        if let month = monthAt(cursor) {
+            var next = cursor + 1
+            if let t = token(next), t.isSymbol("."), !t.spaced { next += 1 }
+            guard let day = token(next), day.isNumber, day.digits <= 2, (1...31).contains(day.value) else { return nil }
+            // "May 4:30" is not a date; neither is a month followed by a time.
+            if let t = token(next + 1), !t.spaced, t.isSymbol(":") || t.isSymbol(".") && token(next + 2)?.isNumber == true { return nil }
+            if let t = token(next + 1), t.isWord, ["am", "pm", "h"].contains(t.folded) { return nil }
+            next = skipOrdinal(next + 1)
+            var year: Int?
+            var probe = next
+            if let t = token(probe), t.isSymbol(",") { probe += 1 }
+            if let y = token(probe), y.isNumber, y.digits == 4, (1900...2199).contains(y.value), !(token(probe + 1)?.isSymbol(":") == true && token(probe + 1)?.spaced == false) {
+                year = y.value
+                next = probe + 1
+            }
+            // A lone month word that is also an ordinary word ("may 2") needs a capital or a year.
+            if weekday == nil, year == nil, let t = token(cursor), t.text.first?.isLowercase == true, t.folded == "may" || t.folded == "mar" || t.folded == "sat" {
+                return nil
+            }
+            let date = WrittenDate(day: day.value, month: month, year: year, weekday: weekday, style: .textual,
+                                   text: text(from: index, to: next))
+            return (date, next)
+        }
+        return nil
+    }
+
+    // MARK: - Relative dates
+
+    static let relativeWords: [String: Int] = [
+        "today": 0, "tonight": 0, "aujourd": 0, "hoy": 0, "tomorrow": 1, "demain": 1,
+    ]
+
+    /// `today`, `tomorrow`, `aujourd'hui`, `demain`, `hoy`, `mañana` (not `de la mañana`).
+    func relativeDate(at index: Int) -> (WrittenDate, Int)? {
+        guard let t = token(index), t.isWord else { return nil }
+        var days = Self.relativeWords[t.folded]
+        if t.folded == "manana" {
+            if let before = token(index - 1), before.isWord("la") || before.isWord("esta") || before.isWord("por") { return nil }
+            days = 1
+        }
+        guard let days else { return nil }
+        var end = index + 1
+        if t.folded == "aujourd", let apostrophe = token(index + 1), apostrophe.kind == .symbol, let hui = token(index + 2), hui.isWord("hui") {
+            end = index + 3
+        }
+        let date = WrittenDate(day: 1, month: 1, year: nil, style: .relative, relativeDays: days, text: text(from: index, to: end))
+        return (date, end)
+    }
+}

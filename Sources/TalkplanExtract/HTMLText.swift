@@ -1,0 +1,365 @@
+import Foundation
+
+/// Web pages reduced to text lines: tags stripped, entities decoded, block elements turned
+/// into line breaks, table cells separated by ` | `, script and style dropped, and the target
+/// of a link written after its text (`Join <https://zoom.us/j/1>`) so that join links survive.
+/// JSON-LD blocks (`<script type="application/ld+json">`) are kept as text: their ISO dates are
+/// the page's structured data.
+///
+/// ```swift
+/// HTMLText.reduce(TextLines.split("<p>Jeudi&nbsp;4 avril</p><p>14h00</p>")).map(\.text)
+/// // ["Jeudi 4 avril", "14h00"]
+/// ```
+enum HTMLText {
+    /// Whether lines look like HTML: a doctype or `<html>`, or several common tags early on.
+    static func looksLikeHTML(_ lines: some Collection<TextLine>) -> Bool {
+        var tags = 0
+        for line in lines.prefix(200) where line.text.utf8.contains(0x3C) {
+            var rest = Substring(line.text)
+            while let match = tagMatcher.firstMatch(in: String(rest)) {
+                if match.phrase <= 1 { return true }
+                tags += 1
+                if tags >= 3 { return true }
+                rest = rest.dropFirst(match.column + 2)
+            }
+        }
+        return false
+    }
+
+    static let tagMatcher = PhraseMatcher(["<!doctype html", "<html", "<body", "<div", "<p>", "<p ", "<br", "<table", "<span",
+                                           "<a href", "<h1", "<h2", "<li>"])
+
+    /// Elements that end a line.
+    static let lineElements: Set<String> = ["br", "li", "tr", "dt", "option", "tbody", "thead", "tfoot", "figcaption"]
+    /// Elements that end a paragraph: a blank line, as a text browser shows them.
+    static let paragraphElements: Set<String> = [
+        "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "div", "dl",
+        "fieldset", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html",
+        "main", "nav", "ol", "p", "pre", "section", "summary", "table", "title", "ul",
+    ]
+
+    private enum State {
+        case text
+        case tag
+        case comment
+        case raw(name: String, keep: Bool)
+    }
+
+    /// Reduces HTML lines to text lines; each output line keeps the input line its text starts on.
+    static func reduce(_ lines: [TextLine]) -> [TextLine] {
+        var reducer = Reducer()
+        for line in lines { reducer.feed(line) }
+        reducer.breakLine()
+        return reducer.output
+    }
+
+    private struct Reducer {
+        var output: [TextLine] = []
+        var current = String.UnicodeScalarView()
+        var currentLine = 0
+        var pendingSpace = false
+        var state = State.text
+        var tagBuffer = String.UnicodeScalarView()
+        var quote: Unicode.Scalar?
+        var rawBuffer = String.UnicodeScalarView()
+        var commentTail: [Unicode.Scalar] = []
+        var preDepth = 0
+        var anchors: [(href: String?, textStart: Int)] = []
+        var sourceLine = 0
+        var rawStartLine = 0
+
+        mutating func feed(_ line: TextLine) {
+            sourceLine = line.sourceLine
+            let scalars = Array(line.text.unicodeScalars)
+            var index = 0
+            while index < scalars.count {
+                let scalar = scalars[index]
+                switch state {
+                case .text:
+                    if scalar == "<", index + 1 < scalars.count, startsTag(scalars[index + 1]) {
+                        state = .tag
+                        tagBuffer = String.UnicodeScalarView()
+                        quote = nil
+                        if matches(scalars, at: index, "<!--") {
+                            state = .comment
+                            commentTail = []
+                            index += 4
+                            continue
+                        }
+                    } else if scalar == "&", let (decoded, length) = HTMLEntities.reference(scalars, at: index) {
+                        emit(decoded)
+                        index += length
+                        continue
+                    } else {
+                        emit(scalar)
+                    }
+                case .tag:
+                    if let open = quote {
+                        if scalar == open { quote = nil }
+                        if tagBuffer.count < 4096 { tagBuffer.append(scalar) }
+                    } else if scalar == "\"" || scalar == "'" {
+                        quote = scalar
+                        if tagBuffer.count < 4096 { tagBuffer.append(scalar) }
+                    } else if scalar == ">" {
+                        state = .text
+                        handleTag(String(tagBuffer))
+                    } else if tagBuffer.count < 4096 {
+                        tagBuffer.append(scalar)
+                    }
+                case .comment:
+                    commentTail.append(scalar)
+                    if commentTail.count > 3 { commentTail.removeFirst() }
+                    if commentTail.count >= 3, commentTail[commentTail.count - 3] == "-",
+                       commentTail[commentTail.count - 2] == "-", scalar == ">" {
+                        state = .text
+                    }
+                case .raw(let name, let keep):
+                    rawBuffer.append(scalar)
+                    if scalar == ">" || scalar.properties.isWhitespace || rawBuffer.count > 1_000_000 {
+                        if closesRaw(name) {
+                            if keep { emitRaw(dropClosing: name) }
+                            rawBuffer = String.UnicodeScalarView()
+                            state = .text
+                            if scalar != ">" {
+                                // Skip the rest of the closing tag.
+                                state = .tag
+                                tagBuffer = String.UnicodeScalarView()
+                            }
+                        } else if rawBuffer.count > 1_000_000 {
+                            rawBuffer = String.UnicodeScalarView()
+                        }
+                    }
+                }
+                index += 1
+            }
+            // The end of an input line.
+            switch state {
+            case .text:
+                if preDepth > 0 { breakLine() } else { pendingSpace = true }
+            case .tag:
+                if tagBuffer.count < 4096 { tagBuffer.append(" ") }
+            case .raw(_, let keep):
+                if keep { rawBuffer.append("\n") }
+            case .comment:
+                break
+            }
+        }
+
+        func startsTag(_ next: Unicode.Scalar) -> Bool {
+            next == "/" || next == "!" || next == "?" || next.properties.isAlphabetic
+        }
+
+        func matches(_ scalars: [Unicode.Scalar], at index: Int, _ text: String) -> Bool {
+            var i = index
+            for expected in text.unicodeScalars {
+                guard i < scalars.count, scalars[i] == expected else { return false }
+                i += 1
+            }
+            return true
+        }
+
+        /// Whether the raw text ends with `</name` followed by `>` or a space.
+        func closesRaw(_ name: String) -> Bool {
+            let closing = "</" + name
+            let tail = String(String.UnicodeScalarView(rawBuffer.suffix(closing.unicodeScalars.count + 1)))
+            return tail.dropLast().lowercased() == closing
+        }
+
+        /// A JSON-LD block: its events as labelled lines (`Title:`, `Start:`, `End:`, `Location:`), else its text.
+        mutating func emitRaw(dropClosing name: String) {
+            let text = String(String.UnicodeScalarView(rawBuffer.dropLast(name.unicodeScalars.count + 3)))
+            breakParagraph()
+            let events = JSONLDEvents.lines(in: text)
+            if !events.isEmpty {
+                for line in events {
+                    output.append(TextLine(text: line, sourceLine: line.isEmpty ? rawStartLine : rawStartLine))
+                }
+                breakParagraph()
+                return
+            }
+            var line = rawStartLine
+            for piece in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                let trimmed = piece.trimming(" \t\r")
+                if !trimmed.isEmpty { TextLines.append(trimmed, line: line, to: &output) }
+                line += 1
+            }
+            breakParagraph()
+        }
+
+        mutating func emit(_ scalar: Unicode.Scalar) {
+            if scalar.properties.isWhitespace {
+                if scalar == "\n" && preDepth > 0 { breakLine() } else { pendingSpace = true }
+                return
+            }
+            if current.isEmpty {
+                currentLine = sourceLine
+            } else if pendingSpace {
+                current.append(" ")
+            }
+            pendingSpace = false
+            current.append(scalar)
+            if current.count > TextLines.maximumLineLength { breakLine() }
+        }
+
+        mutating func emitText(_ text: String) {
+            for scalar in text.unicodeScalars { emit(scalar) }
+        }
+
+        mutating func breakLine() {
+            if !current.isEmpty {
+                output.append(TextLine(text: String(current), sourceLine: currentLine))
+                current = String.UnicodeScalarView()
+            }
+            pendingSpace = false
+        }
+
+        mutating func breakParagraph() {
+            breakLine()
+            if let last = output.last, !last.text.isEmpty {
+                output.append(TextLine(text: "", sourceLine: last.sourceLine))
+            }
+        }
+
+        mutating func handleTag(_ raw: String) {
+            var body = Substring(raw)
+            guard let first = body.first else { return }
+            if first == "!" || first == "?" { return }
+            var closing = false
+            if first == "/" {
+                closing = true
+                body = body.dropFirst()
+            }
+            let name = body.prefix { $0.isLetter || $0.isNumber }.lowercased()
+            guard !name.isEmpty else { return }
+            let attributes = body.dropFirst(name.count)
+            if !closing && (name == "script" || name == "style" || name == "template" || name == "noscript") {
+                let type = attribute("type", in: attributes)?.lowercased() ?? ""
+                state = .raw(name: name, keep: name == "script" && type.contains("ld+json"))
+                rawBuffer = String.UnicodeScalarView()
+                rawStartLine = sourceLine
+                return
+            }
+            if name == "pre" { preDepth = max(0, preDepth + (closing ? -1 : 1)) }
+            if name == "a" {
+                if closing {
+                    if let anchor = anchors.popLast(), let href = anchor.href {
+                        let text = String(current)
+                        if !text.contains(href) { emitText(" <\(href)>") }
+                    }
+                } else {
+                    var href = attribute("href", in: attributes).map(HTMLEntities.decode)
+                    if let value = href, !(value.lowercased().hasPrefix("http://") || value.lowercased().hasPrefix("https://")) {
+                        href = nil
+                    }
+                    anchors.append((href, current.count))
+                    if anchors.count > 64 { anchors.removeFirst() }
+                }
+                return
+            }
+            if name == "td" || name == "th" {
+                if !closing, !current.isEmpty {
+                    pendingSpace = false
+                    emitText(" | ")
+                    pendingSpace = true
+                }
+                return
+            }
+            if paragraphElements.contains(name) {
+                breakParagraph()
+            } else if lineElements.contains(name) {
+                breakLine()
+            }
+        }
+
+        /// The value of an attribute in a tag's attribute text.
+        func attribute(_ name: String, in attributes: Substring) -> String? {
+            let lowered = attributes.lowercased()
+            var search = lowered.startIndex
+            while let range = lowered.range(of: name, range: search..<lowered.endIndex) {
+                search = range.upperBound
+                if range.lowerBound > lowered.startIndex {
+                    let before = lowered[lowered.index(before: range.lowerBound)]
+                    if !(before == " " || before == "\t" || before == "\n") { continue }
+                }
+                var cursor = range.upperBound
+                while cursor < lowered.endIndex, lowered[cursor] == " " { cursor = lowered.index(after: cursor) }
+                guard cursor < lowered.endIndex, lowered[cursor] == "=" else { continue }
+                cursor = lowered.index(after: cursor)
+                while cursor < lowered.endIndex, lowered[cursor] == " " { cursor = lowered.index(after: cursor) }
+                let offset = lowered.distance(from: lowered.startIndex, to: cursor)
+                guard let start = attributes.index(attributes.startIndex, offsetBy: offset, limitedBy: attributes.endIndex) else { return nil }
+                var value = attributes[start...]
+                if let quote = value.first, quote == "\"" || quote == "'" {
+                    value = value.dropFirst()
+                    return String(value.prefix { $0 != quote })
+                }
+                return String(value.prefix { $0 != " " && $0 != ">" })
+            }
+            return nil
+        }
+    }
+}
+
+/// Events in JSON-LD (schema.org `Event`): written as labelled lines the text reader understands.
+///
+/// ```swift
+/// JSONLDEvents.lines(in: #"{"@type": "Event", "name": "Talk", "startDate": "2024-05-16T15:00:00+02:00"}"#)
+/// // ["Title: Talk", "Start: 2024-05-16T15:00:00+02:00", ""]
+/// ```
+enum JSONLDEvents {
+    static func lines(in text: String) -> [String] {
+        guard text.utf8.count < 1_000_000,
+              let object = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
+        else { return [] }
+        var result: [String] = []
+        visit(object, into: &result, depth: 0)
+        return result
+    }
+
+    private static func visit(_ value: Any, into result: inout [String], depth: Int) {
+        guard depth < 8, result.count < 400 else { return }
+        if let array = value as? [Any] {
+            for item in array { visit(item, into: &result, depth: depth + 1) }
+        } else if let object = value as? [String: Any] {
+            if let start = object["startDate"] as? String {
+                if let name = object["name"] as? String { result.append("Title: " + name.collapsingWhitespace()) }
+                if let performer = names(object["performer"]) { result.append("Speaker: " + performer) }
+                result.append("Start: " + start)
+                if let end = object["endDate"] as? String { result.append("End: " + end) }
+                if let place = place(object["location"]) { result.append("Location: " + place) }
+                result.append("")
+            } else {
+                for key in ["@graph", "subEvent", "event", "itemListElement", "item"] {
+                    if let inner = object[key] { visit(inner, into: &result, depth: depth + 1) }
+                }
+            }
+        }
+    }
+
+    private static func names(_ value: Any?) -> String? {
+        if let text = value as? String { return text }
+        if let object = value as? [String: Any] { return object["name"] as? String }
+        if let array = value as? [Any] {
+            let all = array.compactMap { names($0) }
+            return all.isEmpty ? nil : all.joined(separator: ", ")
+        }
+        return nil
+    }
+
+    private static func place(_ value: Any?) -> String? {
+        if let text = value as? String { return text }
+        if let array = value as? [Any] { return array.lazy.compactMap { place($0) }.first }
+        guard let object = value as? [String: Any] else { return nil }
+        if (object["@type"] as? String) == "VirtualLocation" { return nil }
+        var parts: [String] = []
+        if let name = object["name"] as? String { parts.append(name) }
+        if let address = object["address"] as? String {
+            parts.append(address)
+        } else if let address = object["address"] as? [String: Any] {
+            for key in ["streetAddress", "postalCode", "addressLocality", "addressCountry"] {
+                if let part = address[key] as? String { parts.append(part) }
+            }
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
+    }
+}

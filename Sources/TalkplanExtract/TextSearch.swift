@@ -1,0 +1,118 @@
+/// Finds many phrases in a line at once, in one pass over its bytes (an Aho–Corasick automaton),
+/// ignoring ASCII case; phrases are given folded (lower case, no diacritics) and non-ASCII lines
+/// are folded before matching. This is what keeps per-line checks linear on large mailboxes.
+///
+/// ```swift
+/// let matcher = PhraseMatcher(["one tap mobile", "meeting id"])
+/// matcher.firstMatch(in: "Meeting ID: 897 0800 6582")   // (phrase: 1, column: 0)
+/// ```
+struct PhraseMatcher: Sendable {
+    /// Transitions: `states × 256`, full (a DFA), so matching is one table lookup per byte.
+    private let transitions: [Int32]
+    /// For each state, the phrase that ends there (the shortest, if several), or -1.
+    private let output: [Int32]
+    /// Phrase lengths in bytes.
+    private let lengths: [Int]
+
+    init(_ phrases: [String]) {
+        var goto: [[Int32]] = [[Int32](repeating: -1, count: 256)]
+        var out: [Int32] = [-1]
+        for (index, phrase) in phrases.enumerated() {
+            var state = 0
+            for byte in phrase.utf8 {
+                let next = goto[state][Int(byte)]
+                if next >= 0 {
+                    state = Int(next)
+                } else {
+                    goto.append([Int32](repeating: -1, count: 256))
+                    out.append(-1)
+                    goto[state][Int(byte)] = Int32(goto.count - 1)
+                    state = goto.count - 1
+                }
+            }
+            if out[state] < 0 { out[state] = Int32(index) }
+        }
+        // Breadth-first: failure links folded into full transitions.
+        var fail = [Int](repeating: 0, count: goto.count)
+        var queue: [Int] = []
+        for byte in 0..<256 {
+            let next = goto[0][byte]
+            if next >= 0 {
+                fail[Int(next)] = 0
+                queue.append(Int(next))
+            } else {
+                goto[0][byte] = 0
+            }
+        }
+        var head = 0
+        while head < queue.count {
+            let state = queue[head]
+            head += 1
+            if out[state] < 0 { out[state] = out[fail[state]] }
+            for byte in 0..<256 {
+                let next = goto[state][byte]
+                if next >= 0 {
+                    fail[Int(next)] = Int(goto[fail[state]][byte])
+                    queue.append(Int(next))
+                } else {
+                    goto[state][byte] = goto[fail[state]][byte]
+                }
+            }
+        }
+        transitions = goto.flatMap { $0 }
+        output = out
+        lengths = phrases.map(\.utf8.count)
+    }
+
+    /// The first phrase found (by where it ends) and the scalar column where it starts.
+    func firstMatch(in text: String) -> (phrase: Int, column: Int)? {
+        let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
+        let subject = isASCII ? text : DateNames.fold(text)
+        var state = 0
+        var offset = 0
+        for var byte in subject.utf8 {
+            if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
+            state = Int(transitions[state &* 256 &+ Int(byte)])
+            offset += 1
+            let found = output[state]
+            if found >= 0 {
+                let start = offset - lengths[Int(found)]
+                let column = isASCII ? start : String(decoding: subject.utf8.prefix(start), as: UTF8.self).unicodeScalars.count
+                return (Int(found), column)
+            }
+        }
+        return nil
+    }
+
+    func matches(_ text: String) -> Bool { firstMatch(in: text) != nil }
+}
+
+extension String {
+    /// Whether the text contains an ASCII needle, byte for byte, without Foundation.
+    ///
+    /// ```swift
+    /// "see https://x.org".containsASCII("://")   // true
+    /// ```
+    func containsASCII(_ needle: StaticString) -> Bool {
+        let count = needle.utf8CodeUnitCount
+        guard count > 0 else { return true }
+        var copy = self
+        return copy.withUTF8 { haystack in
+            needle.withUTF8Buffer { pattern in
+                guard haystack.count >= count else { return false }
+                let first = pattern[0]
+                var index = 0
+                let last = haystack.count - count
+                while index <= last {
+                    if haystack[index] == first {
+                        var k = 1
+                        while k < count && haystack[index + k] == pattern[k] { k += 1 }
+                        if k == count { return true }
+                    }
+                    index += 1
+                }
+                return false
+            }
+        }
+    }
+}

@@ -1,0 +1,341 @@
+import Foundation
+
+/// Title, speaker, location, links and mode of a talk, from its record's fields, the subject
+/// or heading, and the document's shared information.
+extension AnnouncementReader {
+    /// Words that make a location an online platform, not a place.
+    static let onlineWords: Set<String> = [
+        "zoom", "online", "en", "ligne", "linea", "virtual", "virtually", "teams", "microsoft", "webex", "google", "meet",
+        "via", "webinar", "meeting", "link", "below", "see", "visio", "visioconference", "remote", "a", "distance", "only",
+        "uniquement", "solo", "the", "de", "par", "por", "jitsi", "bigbluebutton", "panopto", "livestream", "stream", "youtube",
+        "distancia", "remoto", "reunion", "on", "and", "streaming", "enlace", "lien", "by", "invitation", "request", "upon",
+        "sur", "inscription", "registration", "required",
+    ]
+
+    /// Phrases that say how a talk is held.
+    static let hybridPhrases = ["hybrid", "hybride", "hibrida", "hibrido", "hibrid"]
+    static let onlinePhrases = ["online only", "only online", "virtual only", "fully online", "100% online", "en ligne uniquement",
+                                "uniquement en ligne", "exclusivement en ligne", "solo en linea", "exclusivamente en linea",
+                                "modalidad virtual", "modalidad online", "modalidad en linea", "a distance uniquement"]
+    static let inPersonPhrases = ["in person only", "in-person only", "no zoom", "not be streamed", "not streamed", "will not be recorded or streamed",
+                                  "uniquement en presentiel", "solo presencial", "modalidad presencial"]
+
+    struct TalkFields {
+        var title: String?
+        var speaker: String?
+        var location: String?
+        var online: [String] = []
+        var mode: AttendanceMode = .unknown
+        var details: String?
+    }
+
+    func fields(for draft: TalkDraft) -> TalkFields {
+        let record = analysis.records[draft.record]
+        var fields = TalkFields()
+        fields.title = record.first(.title).map { cleanTitle($0.text) }
+        fields.speaker = record.first(.speaker).map { cleanName(valueText($0, record: record)) }
+        fields.details = record.first(.abstract)?.text
+        if fields.title == nil || fields.title?.isEmpty == true {
+            fields.title = record.first(.topic).map { cleanTitle($0.text) } ?? headingTitle(record: record)
+        }
+        if draft.programLine {
+            let (title, speaker) = splitProgramText(programText(draft.main))
+            fields.title = title
+            fields.speaker = speaker
+            fields.details = nil
+        }
+        if fields.speaker?.isEmpty == true { fields.speaker = nil }
+        if fields.title?.isEmpty == true { fields.title = nil }
+
+        // Location and online links: the record's own, else the document's when it has one.
+        var onlineOnlyLocation = false
+        var location = record.first(.location).map { cleanLocation($0) }
+        if let value = location, isOnlineOnly(value) {
+            location = nil
+            onlineOnlyLocation = true
+        }
+        if location?.isEmpty == true { location = nil }
+        if location == nil, analysis.records.count > 1 { location = documentLocation }
+        // A room named in a sentence: next to the talk's time, in the record's body, on a dated line, anywhere.
+        if location == nil {
+            let line = draft.main.line
+            location = roomPhrase(in: Array(max(0, line - 1)...min(analysis.lines.count - 1, line + 1)))
+        }
+        if location == nil, let firstField = record.fields.first?.line {
+            location = roomPhrase(in: Array(firstField..<record.end))
+        }
+        if location == nil, analysis.records.count > 1 { location = documentRoom }
+        if location == nil { location = roomPhrase(in: Array(record.start..<record.end)) }
+        if location == nil { location = placeLineNear(draft.main.line) }
+        var links = onlineLinks(in: record.start..<record.end)
+        if analysis.records.count > 1, links.isEmpty { links = documentLinks }
+        fields.location = location?.isEmpty == true ? nil : location
+        fields.online = links
+        fields.mode = AttendanceMode(hasLocation: fields.location != nil, hasOnlineLink: !links.isEmpty || onlineOnlyLocation)
+        let said = modeSaid(record: record).union(sharedModeSaid)
+        if said.contains(.hybrid) {
+            if fields.location != nil || !links.isEmpty || onlineOnlyLocation { fields.mode = .hybrid }
+        } else if said.contains(.online), !links.isEmpty || onlineOnlyLocation {
+            fields.mode = .online
+        } else if said.contains(.inPerson), fields.location != nil {
+            fields.mode = .inPerson
+        }
+        return fields
+    }
+
+    /// A programme line's title and speaker: `Title — Speaker (EPFL)`, `Speaker (EPFL): Title`, `Title (Speaker)`.
+    func splitProgramText(_ text: String) -> (String?, String?) {
+        for separator in [" \u{2014} ", " \u{2013} ", " - ", " | ", ": ", ", by ", " by ", " par ", " por "] {
+            guard let range = text.range(of: separator) else { continue }
+            let first = String(text[..<range.lowerBound]).trimming(" "), second = String(text[range.upperBound...]).trimming(" ")
+            guard !first.isEmpty, !second.isEmpty else { continue }
+            if looksLikePerson(first) && !looksLikePerson(second) { return (cleanTitle(second), cleanName(first)) }
+            return (cleanTitle(first), cleanName(second))
+        }
+        if text.hasSuffix(")"), let open = text.lastIndex(of: "(") {
+            let inside = String(text[text.index(after: open)..<text.index(before: text.endIndex)])
+            if looksLikePerson(inside) { return (cleanTitle(String(text[..<open])), cleanName(inside)) }
+        }
+        return (cleanTitle(text), nil)
+    }
+
+    /// A name with an affiliation (`Jane Doe (EPFL)`) or two to four capitalised words.
+    func looksLikePerson(_ text: String) -> Bool {
+        if text.contains("("), text.hasSuffix(")") { return true }
+        let words = text.split(separator: " ")
+        return (2...4).contains(words.count) && words.allSatisfy { $0.first?.isUppercase == true || $0.count <= 3 }
+    }
+
+    /// A speaker field's text without a date or time that ends its label line (`… (ENS Paris) 16.15`).
+    func valueText(_ field: FieldValue, record: TextRecord) -> String {
+        let info = analysis.info[field.line]
+        guard let label = info.label, !label.standalone, !info.mentions.isEmpty else { return field.text }
+        // Only a date or time that ends the line is cut ("… (ENS Paris) 16.15"), not one inside a title.
+        let tokens = TextTokens.tokenize(analysis.lines[field.line].text)
+        let trailing = (info.mentions.times.map { ($0.column, $0.tokenEnd) } + info.mentions.dates.map { ($0.column, $0.tokenEnd) })
+            .filter { mention in tokens[min(mention.1, tokens.count)...].allSatisfy { $0.kind == .symbol } }
+        guard let firstColumn = trailing.map(\.0).min(), firstColumn > label.valueColumn else { return field.text }
+        let scalars = Array(analysis.lines[field.line].text.unicodeScalars)
+        let value = String(String.UnicodeScalarView(scalars[label.valueColumn..<min(firstColumn, scalars.count)]))
+        return TextAnalysis.clean(value)
+    }
+
+    /// A title without surrounding quotes and a final period.
+    func cleanTitle(_ text: String) -> String {
+        var title = text.collapsingWhitespace().trimming(" \"'\u{201C}\u{201D}\u{00AB}\u{00BB}\u{2018}\u{2019}*_")
+        if title.hasSuffix("."), !title.hasSuffix("..") { title.removeLast() }
+        return title.trimming(" ")
+    }
+
+    func cleanName(_ text: String) -> String {
+        text.collapsingWhitespace().trimming(" ,;:-*_")
+    }
+
+    /// A location field's text: the place after a sentence such as "Talk will be given live, in-person at".
+    func cleanLocation(_ field: FieldValue) -> String {
+        var text = field.text
+        if let match = Self.locationSentenceMatcher.firstMatch(in: text) {
+            let skip = match.column + Self.locationSentences[match.phrase].count
+            text = String(String.UnicodeScalarView(text.unicodeScalars.dropFirst(skip)))
+        }
+        return text.trimming(" ,;:.-")
+    }
+
+    static let locationSentences = [" in-person at ", " in person at ", " given at ", " held at ", " aura lieu ", " tendra lugar en ", " se realizara en "]
+    static let locationSentenceMatcher = PhraseMatcher(locationSentences)
+
+    func isOnlineOnly(_ text: String) -> Bool {
+        let words = DateNames.fold(text).split(whereSeparator: { !$0.isLetter })
+        return !words.isEmpty && words.allSatisfy { Self.onlineWords.contains(String($0)) }
+    }
+
+    /// "sala Multimedia CMM, Beauchef 851, Torre Piso 6" in a sentence: a room word and what follows, to the end of the clause.
+    func roomPhrase(in range: [Int]) -> String? {
+        for index in range.prefix(400) {
+            if let found = roomPhrase(onLine: index) { return found }
+        }
+        return nil
+    }
+
+    static let roomWords: Set<String> = ["sala", "salle", "room", "amphi", "amphitheatre", "amphitheater", "auditorium", "aula", "auditorio",
+                                      "lecture", "building", "batiment", "edificio", "hall", "campus"]
+
+    func roomPhrase(onLine index: Int) -> String? {
+        Self.roomPhrase(onLine: index, analysis: analysis)
+    }
+
+    /// A room word and the place it names on one line, to the end of the clause.
+    static func roomPhrase(onLine index: Int, analysis: TextAnalysis) -> String? {
+        let info = analysis.info[index]
+        if info.isBlank || info.field == .abstract || info.field == .speaker || info.field == .title { return nil }
+        if let column = info.dialInColumn, column == 0 { return nil }
+        do {
+            let tokens = TextTokens.tokenize(DateScanner.maskingURLs(analysis.lines[index].text))
+            for (position, token) in tokens.enumerated() where token.isWord && roomWords.contains(token.folded) {
+                // The word must start a place: followed by a name or a number ("Sala de Seminarios", "room 530"),
+                // not by a verb ("room for questions").
+                guard position + 1 < tokens.count else { continue }
+                let next = tokens[position + 1]
+                let named = next.isNumber || next.text.first?.isUppercase == true
+                    || (["de", "del", "des", "du", "of", "la"].contains(next.folded) && position + 2 < tokens.count
+                        && tokens[position + 2].text.first?.isUppercase == true)
+                guard named else { continue }
+                let scalars = Array(analysis.lines[index].text.unicodeScalars)
+                var end = scalars.count
+                // To the end of the clause: a period followed by a space, or a date or time after it.
+                let mentionColumns = (info.mentions.dates.map(\.column) + info.mentions.times.map(\.column)).filter { $0 > token.start }
+                for probe in position..<tokens.count {
+                    let t = tokens[probe]
+                    // A period ends the clause, unless it ends an abbreviation ("1052 W. Loyola Ave", "Av. Libertador").
+                    if t.isSymbol("."), probe + 1 < tokens.count, tokens[probe + 1].spaced,
+                       !(probe > 0 && tokens[probe - 1].isWord && !t.spaced && tokens[probe - 1].text.count <= 3
+                         && tokens[probe - 1].text.first?.isUppercase == true) {
+                        end = t.start
+                        break
+                    }
+                    if let column = mentionColumns.min(), column <= t.start { end = column; break }
+                }
+                let phrase = String(String.UnicodeScalarView(scalars[token.start..<max(token.start, end)]))
+                let cleaned = phrase.collapsingWhitespace().trimming(" ,;:.-")
+                if cleaned.count >= 4 && cleaned.count <= 160 { return cleaned }
+            }
+        }
+        return nil
+    }
+
+    /// A short address-like line right after (or before) the talk's date line: `Amphimax 414, UNIL, 1015 Lausanne`.
+    func placeLineNear(_ line: Int) -> String? {
+        for index in [line + 1, line - 1] where index >= 0 && index < analysis.lines.count {
+            let info = analysis.info[index]
+            guard !info.isBlank, info.label == nil, info.field == nil, info.mentions.isEmpty, !info.isSubject,
+                  info.dialInColumn == nil, info.invitationColumn == nil else { continue }
+            let text = analysis.lines[index].text.collapsingWhitespace()
+            guard text.count >= 6, text.count <= 100, !text.hasSuffix("."), !text.hasSuffix(":"), !text.contains("://"),
+                  text.contains(where: \.isNumber) else { continue }
+            let words = Set(DateNames.fold(text).split(whereSeparator: { !$0.isLetter }).map(String.init))
+            guard text.contains(",") || !words.isDisjoint(with: Self.roomWords) else { continue }
+            return text
+        }
+        return nil
+    }
+
+    /// Join and livestream links in a range of lines.
+    func onlineLinks(in range: Range<Int>) -> [String] {
+        var links: [String] = []
+        for index in range where analysis.lines[index].text.containsASCII("http") {
+            for link in OnlineLinks.find(in: analysis.lines[index].text) where !links.contains(link) {
+                links.append(link)
+                if links.count >= 16 { return links }
+            }
+        }
+        return links
+    }
+
+    static let modeMatcher = PhraseMatcher(hybridPhrases + onlinePhrases + inPersonPhrases)
+
+    /// The modes a line says a talk is held in ("modalidad híbrida", "online only", "in person only").
+    static func modesSaid(in line: String) -> Set<AttendanceMode> {
+        guard let match = modeMatcher.firstMatch(in: line) else { return [] }
+        if match.phrase < hybridPhrases.count { return [.hybrid] }
+        if match.phrase < hybridPhrases.count + onlinePhrases.count { return [.online] }
+        return [.inPerson]
+    }
+
+    /// The modes a record's lines (not its abstract) say.
+    func modeSaid(record: TextRecord) -> Set<AttendanceMode> {
+        var said: Set<AttendanceMode> = []
+        for index in record.start..<min(record.end, record.start + 400) where analysis.info[index].field != .abstract {
+            said.formUnion(Self.modesSaid(in: analysis.lines[index].text))
+        }
+        return said
+    }
+
+    /// The title of a talk without a title field: the email's subject, else the document's
+    /// first line when it reads as a heading.
+    func headingTitle(record: TextRecord) -> String? {
+        if let subject = document.subject {
+            let cleaned = cleanSubject(subject.text)
+            if !cleaned.isEmpty { return cleaned }
+        }
+        // The most title-like line before the record's fields: long, not an institution or series name.
+        var best: (score: Int, text: String)?
+        let limit = min(record.end, max(record.fields.first?.line ?? 0, record.start + 12), record.start + 40)
+        for index in record.start..<limit {
+            let info = analysis.info[index]
+            if info.isBlank || info.isSubject || info.label != nil || info.field != nil || !info.mentions.isEmpty { continue }
+            var text = analysis.lines[index].text.collapsingWhitespace()
+            guard text.count >= 4, text.count <= 200, !text.contains("://"), !text.contains("@"), text.contains(" "),
+                  !text.contains("\u{203A}"), !text.contains(" > "), !text.contains("\":"), !text.hasPrefix("{"), !text.hasPrefix("\"")
+            else { continue }
+            var score = text.split(separator: " ").count
+            // "Stargazing talk: The sky before dawn", "Seminar: Learning dynamics | EPFL".
+            if let colon = text.firstIndex(of: ":") {
+                let head = DateNames.fold(text[..<colon]).split(separator: " ").map(String.init)
+                if head.count <= 4, head.contains(where: Self.talkWords.contains) {
+                    text = String(text[text.index(after: colon)...]).trimming(" ")
+                    if let bar = text.range(of: " | ") { text = String(text[..<bar.lowerBound]) }
+                    score = text.split(separator: " ").count + 5
+                }
+            }
+            let words = Set(DateNames.fold(text).split(whereSeparator: { !$0.isLetter }).map(String.init))
+            if !words.isDisjoint(with: Self.institutionWords) { score -= 5 }
+            if score > (best?.score ?? 0) { best = (score, text) }
+        }
+        return best.map { cleanTitle($0.text) }
+    }
+
+    /// Words that name a talk before its title (`Charla de medianoche: …`).
+    static let talkWords: Set<String> = [
+        "talk", "charla", "conference", "expose", "vortrag", "lecture", "seminar", "seminaire", "seminario", "colloquium",
+        "colloque", "coloquio", "conferencia", "keynote", "plenary",
+    ]
+
+    /// Words of institution and series names, which are headings but not titles.
+    static let institutionWords: Set<String> = [
+        "university", "universidad", "universite", "universitat", "institute", "institut", "instituto", "department",
+        "departement", "departamento", "faculty", "facultad", "faculte", "laboratoire", "laboratory", "observatoire",
+        "observatorio", "school", "ecole", "escuela", "center", "centre", "centro", "seminar", "seminaire", "seminario",
+        "colloquium", "coloquio", "colloque", "workshop", "series", "cycle", "ciclo", "jornada", "night", "nuit", "noche",
+        "memento", "events", "home", "indico", "lab", "group", "groupe", "grupo", "society", "club",
+    ]
+
+    /// A subject without list tags, reply and forward prefixes, reminders and dates.
+    func cleanSubject(_ subject: String) -> String {
+        var text = subject.collapsingWhitespace()
+        // A quoted title wins.
+        for (open, close) in [("\u{201C}", "\u{201D}"), ("\"", "\""), ("\u{00AB}", "\u{00BB}")] {
+            if let start = text.range(of: open), let end = text.range(of: close, range: start.upperBound..<text.endIndex),
+               text.distance(from: start.upperBound, to: end.lowerBound) >= 8 {
+                return cleanTitle(String(text[start.upperBound..<end.lowerBound]))
+            }
+        }
+        var changed = true
+        while changed {
+            changed = false
+            text = text.trimming(" -:|")
+            if text.hasPrefix("["), let close = text.firstIndex(of: "]") {
+                text = String(text[text.index(after: close)...])
+                changed = true
+                continue
+            }
+            let folded = DateNames.fold(text)
+            for prefix in ["re:", "fwd:", "fw:", "tr:", "rv:", "reminder:", "rappel:", "rappel :", "recordatorio:", "today:", "tomorrow:",
+                           "aujourd'hui:", "demain:", "hoy:", "manana:", "invitation:", "announcement:", "annonce:", "anuncio:", "reminder",
+                           "today", "tomorrow", "this week:", "next week:", "cette semaine:", "save the date:"] where folded.hasPrefix(prefix) {
+                text = String(text.dropFirst(prefix.count))
+                changed = true
+                break
+            }
+        }
+        // Dates and times in the subject are not part of the title.
+        let mentions = DateScanner.scan(text)
+        if let first = (mentions.dates.map(\.column) + mentions.times.map(\.column)).min(), first <= 2 {
+            let last = (mentions.dates.map { $0.tokenEnd } + mentions.times.map { $0.tokenEnd }).max() ?? 0
+            let tokens = TextTokens.tokenize(text)
+            if last < tokens.count {
+                text = String(String.UnicodeScalarView(Array(text.unicodeScalars)[tokens[last].start...]))
+            }
+        }
+        return cleanTitle(text.trimming(" -:|,"))
+    }
+}

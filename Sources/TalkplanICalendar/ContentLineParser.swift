@@ -1,0 +1,164 @@
+/// Parses one logical content line, `name *(";" param) ":" value`, into a property.
+///
+/// Lenient where producers are known to err, and says so: a parameter without `=`, text
+/// after a closing quote, a URI parameter value left unquoted (`ALTREP=http://...`).
+/// Lines that cannot be read at all are reported and skipped.
+struct ContentLineParser {
+    let scanner: ContentLineScanner
+    let file: String
+
+    /// Parameters whose values are URIs, which producers sometimes leave unquoted.
+    private static let uriParameters: Set<String> = ["ALTREP", "DELEGATED-FROM", "DELEGATED-TO", "DIR", "MEMBER", "SENT-BY"]
+    private static let uriSchemes: Set<String> = ["http", "https", "mailto", "cid", "urn", "tel", "ldap", "sip"]
+
+    func parse(_ line: LogicalLine, log: inout DiagnosticLog) -> ICalendarProperty? {
+        let bytes = line.bytes
+        func location(_ offset: Int) -> ICalendarSourceLocation { scanner.location(of: offset, in: line, file: file) }
+
+        // The name.
+        var index = 0
+        while index < bytes.count, Self.isNameByte(bytes[index]) { index += 1 }
+        let name = String(decoding: bytes[0..<index], as: UTF8.self).uppercased()
+
+        if let length = line.overlongLength {
+            let message = "content line of \(length) bytes is longer than the \(ICalendarLimits.maximumLineBytes) bytes allowed; skipped"
+            if name == "ATTACH" {
+                log.warning(location(0), "attachment " + message)
+            } else {
+                log.error(location(0), (name.isEmpty ? "" : "\(name) ") + message)
+            }
+            return nil
+        }
+        if let bad = UTF8Check.firstInvalidOffset(bytes) {
+            log.error(location(bad), "invalid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true))); replaced by U+FFFD")
+        }
+        guard index > 0 else {
+            log.error(location(0), "malformed content line \(Self.excerpt(bytes, from: 0)): expected a property name")
+            return nil
+        }
+        guard index < bytes.count, bytes[index] == UInt8(ascii: ";") || bytes[index] == UInt8(ascii: ":") else {
+            let found = index < bytes.count ? Self.excerpt(bytes, from: index) : "the end of the line"
+            log.error(location(index), "malformed content line: expected ':' or ';' after \(name), got \(found)")
+            return nil
+        }
+
+        // Parameters.
+        var parameters: [ICalendarParameter] = []
+        while index < bytes.count, bytes[index] == UInt8(ascii: ";") {
+            index += 1
+            let nameStart = index
+            while index < bytes.count, Self.isNameByte(bytes[index]) { index += 1 }
+            let parameterName = String(decoding: bytes[nameStart..<index], as: UTF8.self).uppercased()
+            guard !parameterName.isEmpty else {
+                let found = index < bytes.count ? Self.excerpt(bytes, from: index) : "the end of the line"
+                log.error(location(index), "malformed parameter of \(name): expected a parameter name, got \(found); line skipped")
+                return nil
+            }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "=") else {
+                if index < bytes.count, bytes[index] == UInt8(ascii: ";") || bytes[index] == UInt8(ascii: ":") {
+                    log.warning(location(nameStart), "parameter \(parameterName) of \(name) has no value; kept empty")
+                    parameters.append(ICalendarParameter(parameterName, [""]))
+                    continue
+                }
+                let found = index < bytes.count ? Self.excerpt(bytes, from: index) : "the end of the line"
+                log.error(location(index), "malformed parameter \(parameterName) of \(name): expected '=', got \(found); line skipped")
+                return nil
+            }
+            index += 1
+            var values: [String] = []
+            while true {
+                let valueStart = index
+                var value: [UInt8] = []
+                if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
+                    index += 1
+                    let contentStart = index
+                    while index < bytes.count, bytes[index] != UInt8(ascii: "\"") { index += 1 }
+                    guard index < bytes.count else {
+                        log.error(location(valueStart), "unterminated quoted value of parameter \(parameterName) of \(name); line skipped")
+                        return nil
+                    }
+                    value = Array(bytes[contentStart..<index])
+                    index += 1
+                    let extraStart = index
+                    while index < bytes.count, !Self.isParameterDelimiter(bytes[index]) { index += 1 }
+                    if index > extraStart {
+                        log.warning(location(extraStart), "text after the closing quote of parameter \(parameterName) of \(name); kept")
+                        value += bytes[extraStart..<index]
+                    }
+                } else {
+                    while index < bytes.count, !Self.isParameterDelimiter(bytes[index]), bytes[index] != UInt8(ascii: "\"") { index += 1 }
+                    value = Array(bytes[valueStart..<index])
+                    // `ALTREP=http://...` unquoted: the colon belongs to the URI.
+                    let scheme = String(decoding: value, as: UTF8.self).lowercased()
+                    if index < bytes.count, bytes[index] == UInt8(ascii: ":"), Self.uriParameters.contains(parameterName),
+                       Self.uriSchemes.contains(scheme) {
+                        index += 1
+                        while index < bytes.count, !Self.isParameterDelimiter(bytes[index]) { index += 1 }
+                        value = Array(bytes[valueStart..<index])
+                        log.warning(location(valueStart), "unquoted URI in parameter \(parameterName) of \(name) read as \(quoted(String(decoding: value, as: UTF8.self)))")
+                    } else if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
+                        log.error(location(index), "stray '\"' in parameter \(parameterName) of \(name); line skipped")
+                        return nil
+                    }
+                }
+                values.append(Self.decodeCaret(String(decoding: value, as: UTF8.self)))
+                if index < bytes.count, bytes[index] == UInt8(ascii: ",") {
+                    index += 1
+                    continue
+                }
+                break
+            }
+            parameters.append(ICalendarParameter(parameterName, values))
+        }
+        guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+            log.error(location(min(index, max(bytes.count - 1, 0))), "malformed content line: \(name) has no ':' before its value; line skipped")
+            return nil
+        }
+        index += 1
+        let value = String(decoding: bytes[index...], as: UTF8.self)
+        return ICalendarProperty(name, parameters: parameters, value: value,
+                                 location: location(0), valueLocation: location(index))
+    }
+
+    /// Letters, digits and `-` (RFC 5545 `iana-token` / `x-name`); `_` and `.` are tolerated.
+    static func isNameByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."):
+            return true
+        default:
+            return false
+        }
+    }
+
+    static func isParameterDelimiter(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: ":")
+    }
+
+    /// RFC 6868: `^n` is a line break, `^'` a double quote, `^^` a caret.
+    static func decodeCaret(_ text: String) -> String {
+        guard text.contains("^") else { return text }
+        var result = ""
+        var iterator = text.makeIterator()
+        while let character = iterator.next() {
+            guard character == "^" else {
+                result.append(character)
+                continue
+            }
+            switch iterator.next() {
+            case "n", "N": result.append("\n")
+            case "'": result.append("\"")
+            case "^": result.append("^")
+            case let other?: result.append("^"); result.append(other)
+            case nil: result.append("^")
+            }
+        }
+        return result
+    }
+
+    /// A short quoted excerpt of the bytes from an offset, for messages.
+    static func excerpt(_ bytes: [UInt8], from offset: Int) -> String {
+        let end = min(bytes.count, offset + 40)
+        return quoted(String(decoding: bytes[offset..<end], as: UTF8.self), limit: 30)
+    }
+}

@@ -1,2 +1,0 @@
-/// RFC 5545 iCalendar: reading, resolving times, writing.
-enum TalkplanICalendarModule {}

@@ -1,0 +1,116 @@
+/// A property parameter: `TZID=Europe/Paris`, `MEMBER="mailto:a@x.org","mailto:b@x.org"`.
+///
+/// Names are upper-case (parameter names are case-insensitive). Values are decoded: quotes
+/// removed and RFC 6868 caret escapes (`^n`, `^'`, `^^`) turned into the characters they stand for.
+///
+/// ```swift
+/// let cn = ICalendarParameter("CN", "Lénaïc Chizat")
+/// cn.values   // ["Lénaïc Chizat"]
+/// ```
+public struct ICalendarParameter: Sendable, Hashable {
+    public var name: String
+    public var values: [String]
+
+    public init(_ name: String, _ values: [String]) {
+        self.name = name.uppercased()
+        self.values = values
+    }
+
+    public init(_ name: String, _ value: String) {
+        self.init(name, [value])
+    }
+
+    /// The first value (most parameters have exactly one).
+    public var value: String { values.first ?? "" }
+}
+
+/// A property: name, parameters and value, as one content line states them.
+///
+/// `value` is kept as written (TEXT escapes included), so that writing what was read
+/// reproduces it; the typed accessors (``text``, ``dateTime()``, ...) decode it.
+/// Locations tell where the property was read and take no part in equality.
+///
+/// ```swift
+/// let start = ICalendarProperty("DTSTART", parameters: [ICalendarParameter("TZID", "Europe/Paris")],
+///                               value: "20240404T120000")
+/// start.parameter("tzid")   // "Europe/Paris"
+/// try start.dateTime()      // .zoned(2024-04-04T12:00:00, tzid: "Europe/Paris")
+/// ```
+public struct ICalendarProperty: Sendable, Hashable {
+    /// Upper-case name (`DTSTART`, `X-WR-TIMEZONE`).
+    public var name: String
+    /// Parameters, in the order written.
+    public var parameters: [ICalendarParameter]
+    /// The value as written, escapes included.
+    public var value: String
+    /// Where the content line starts.
+    public var location: ICalendarSourceLocation?
+    /// Where the value starts.
+    public var valueLocation: ICalendarSourceLocation?
+
+    public init(_ name: String, parameters: [ICalendarParameter] = [], value: String,
+                location: ICalendarSourceLocation? = nil, valueLocation: ICalendarSourceLocation? = nil) {
+        self.name = name.uppercased()
+        self.parameters = parameters
+        self.value = value
+        self.location = location
+        self.valueLocation = valueLocation
+    }
+
+    /// A TEXT property, its value escaped.
+    ///
+    /// ```swift
+    /// ICalendarProperty.text("SUMMARY", "Seminar; room 2, floor 1").value   // "Seminar\\; room 2\\, floor 1"
+    /// ```
+    public static func text(_ name: String, _ text: String, parameters: [ICalendarParameter] = []) -> ICalendarProperty {
+        ICalendarProperty(name, parameters: parameters, value: ICalendarText.escape(text))
+    }
+
+    /// The first value of a parameter (names are case-insensitive), or `nil`.
+    public func parameter(_ name: String) -> String? {
+        let key = name.uppercased()
+        return parameters.first { $0.name == key }?.values.first
+    }
+
+    /// Every value of a parameter, across repetitions.
+    public func parameterValues(_ name: String) -> [String] {
+        let key = name.uppercased()
+        return parameters.filter { $0.name == key }.flatMap(\.values)
+    }
+
+    /// The `VALUE` parameter, upper-case (`DATE`, `PERIOD`, `URI`), or `nil`.
+    public var valueType: String? { parameter("VALUE")?.uppercased() }
+
+    /// The `TZID` parameter with surrounding whitespace removed, or `nil`.
+    public var timeZoneID: String? {
+        guard let tzid = parameter("TZID") else { return nil }
+        let trimmed = tzid.trimmingICalendarWhitespace()
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// The value decoded as TEXT (escapes resolved).
+    public var text: String { ICalendarText.unescape(value) }
+
+    /// The value decoded as a comma-separated list of TEXT (CATEGORIES, RESOURCES).
+    public var texts: [String] { ICalendarText.list(value) }
+
+    public static func == (lhs: ICalendarProperty, rhs: ICalendarProperty) -> Bool {
+        lhs.name == rhs.name && lhs.parameters == rhs.parameters && lhs.value == rhs.value
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(parameters)
+        hasher.combine(value)
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces, tabs and line breaks.
+    func trimmingICalendarWhitespace() -> String {
+        var scalars = Substring(self).unicodeScalars[...]
+        while let first = scalars.first, first == " " || first == "\t" || first == "\r" || first == "\n" { scalars.removeFirst() }
+        while let last = scalars.last, last == " " || last == "\t" || last == "\r" || last == "\n" { scalars.removeLast() }
+        return String(String.UnicodeScalarView(scalars))
+    }
+}

@@ -1,2 +1,0 @@
-/// RFC 5545 recurrence rules: RRULE, RDATE, EXDATE, RECURRENCE-ID.
-enum TalkplanRecurrenceModule {}

@@ -1,4 +1,0 @@
-import Testing
-@testable import TalkplanExtract
-
-@Test func moduleLoads() {}

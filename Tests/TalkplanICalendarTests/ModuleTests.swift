@@ -1,4 +1,0 @@
-import Testing
-@testable import TalkplanICalendar
-
-@Test func moduleLoads() {}

@@ -1,4 +1,0 @@
-import Testing
-@testable import TalkplanRecurrence
-
-@Test func moduleLoads() {}
