@@ -775,7 +775,22 @@ def main():
         print("    %-20s %d rules" % (name, len(explained.get(name, []))))
     print("  not compared, dateutil still running after %.0f s: %d rules (talkplan stopped %d of them with a diagnostic)" % (
         arguments.timeout, len(timeouts), sum(1 for c in timeouts if actual[c["id"]].get("stopped"))))
-    print("  talkplan stopped with a diagnostic: %d rules" % len(stopped))
+    reasons = {}
+    for case in stopped:
+        message = actual[case["id"]]["stopped"]
+        if "never occurs" in message or "so it never will" in message:
+            reason = "proved empty"
+        elif "produced no occurrence in" in message:
+            reason = "idle-step limit"
+        elif "occurrences (the limit)" in message:
+            reason = "occurrence limit"
+        elif "counting COUNT" in message:
+            reason = "counting limit"
+        else:
+            reason = "other"
+        reasons[reason] = reasons.get(reason, 0) + 1
+    print("  talkplan stopped with a diagnostic: %d rules (%s)" % (
+        len(stopped), ", ".join("%s %d" % item for item in sorted(reasons.items())) or "none"))
     print("  unexplained disagreements: %d" % len(unexplained))
     for case in unexplained[:arguments.show]:
         print(describe(case, expected[case["id"]], actual[case["id"]]))

@@ -47,6 +47,14 @@ extension DateScanner {
     /// Words that introduce a time (`at 16.15`, `a las 15.00`), which make a dotted time safe to read.
     static let timeIntroducers: Set<String> = ["at", "a", "las", "la", "from", "de", "desde", "des", "des", "to", "until", "till", "hasta", "starting", "begins", "starts", "beginning", "vers", "hacia", "ab", "um", "alle", "ore", "time", "heure", "hora", "horario", "horaire"]
 
+    /// Words after which a dotted number is a number (a room, a section, a version), not a time.
+    static let numberNouns: Set<String> = [
+        "room", "salle", "sala", "aula", "office", "bureau", "oficina", "building", "batiment", "edificio", "floor", "piso",
+        "etage", "no", "nr", "n", "number", "numero", "section", "chapter", "chapitre", "capitulo", "eq", "equation",
+        "fig", "figure", "table", "theorem", "lemma", "version", "v", "release", "page", "p", "pp", "vol", "level", "niveau",
+        "amphi", "auditorium", "hall", "gate", "bus", "line", "ligne", "lab", "raum", "hs", "hg",
+    ]
+
     /// A meridiem at `index`: `am`, `PM`, `a.m.`, `p. m.`, `de la tarde`, `du soir`, `in the afternoon`.
     func meridiem(at index: Int) -> (Meridiem, Int)? {
         guard let t = token(index), t.isWord else { return nil }
@@ -145,6 +153,8 @@ extension DateScanner {
     /// line or clause.
     func dottedTimeIsSafe(start: Int, end: Int) -> Bool {
         if let before = token(start - 1), before.isWord, Self.timeIntroducers.contains(before.folded) { return true }
+        // "Room 2.01", "Section 3.10", "v1.20": a number, not a time.
+        if let before = token(start - 1), before.isWord, Self.numberNouns.contains(before.folded) { return false }
         guard let after = token(end) else { return true }
         if after.isWord, meridiem(at: end) != nil || Self.hourUnits.contains(after.folded) { return true }
         if after.kind == .symbol, Self.rangeSymbols.contains(after.value) || after.isSymbol(")") || after.isSymbol(",") || after.isSymbol(";") || after.isSymbol("*") { return true }

@@ -36,8 +36,11 @@ extension AnnouncementReader {
         fields.speaker = record.first(.speaker).map { cleanName(valueText($0, record: record)) }
         fields.details = record.first(.abstract)?.text
         if fields.title == nil || fields.title?.isEmpty == true {
-            fields.title = record.first(.topic).map { cleanTitle($0.text) } ?? headingTitle(record: record)
+            fields.title = record.first(.topic).map { cleanTitle($0.text) }
+                ?? headingTitle(record: record)
+                ?? quotedTitle(record: record, near: draft.main.line)
         }
+        if fields.speaker == nil, !draft.programLine { fields.speaker = proseSpeaker(record: record) }
         if draft.programLine {
             let (title, speaker) = splitProgramText(programText(draft.main))
             fields.title = title
@@ -81,6 +84,86 @@ extension AnnouncementReader {
             fields.mode = .inPerson
         }
         return fields
+    }
+
+    /// A title in quotes in the record (`Talk by Jane Doe (MIT): 'Sparse graphs' — Thu 7 Nov …`),
+    /// the talk's own line first.
+    func quotedTitle(record: TextRecord, near line: Int) -> String? {
+        let pairs: [(Character, Character)] = [("\u{201C}", "\u{201D}"), ("\"", "\""), ("\u{00AB}", "\u{00BB}"), ("'", "'"), ("\u{2018}", "\u{2019}")]
+        let lines = [line] + Array(record.start..<min(record.end, record.start + 40)).filter { $0 != line }
+        for index in lines where analysis.info[index].field != .abstract {
+            let text = analysis.lines[index].text
+            // Quotes in a long paragraph are a phrase of the abstract, not the title.
+            guard text.count <= 300 else { continue }
+            for (open, close) in pairs {
+                var searchFrom = text.startIndex
+                while let start = text[searchFrom...].firstIndex(of: open) {
+                    let after = text.index(after: start)
+                    // An opening quote starts a word; "l'été" and "don't" are not quotes.
+                    if open == "'" || open == "\u{2018}", start > text.startIndex, text[text.index(before: start)].isLetter {
+                        searchFrom = after
+                        continue
+                    }
+                    guard after < text.endIndex, let end = text[after...].firstIndex(of: close) else { break }
+                    let inner = text[after..<end].trimming(" ")
+                    if inner.count >= 8, inner.count <= 200, inner.contains(" ") { return cleanTitle(inner) }
+                    searchFrom = text.index(after: end)
+                }
+            }
+        }
+        return nil
+    }
+
+    /// "Talk by Jane Doe (MIT)", "conférence de Marie Curie (ESPCI)", "charla por Ana Pérez": a name after "by".
+    func proseSpeaker(record: TextRecord) -> String? {
+        let particles: Set<String> = ["de", "van", "von", "da", "del", "der", "le", "la", "di", "du", "dos", "y"]
+        for index in record.start..<min(record.end, record.start + 60) where analysis.info[index].field != .abstract {
+            let text = analysis.lines[index].text
+            guard text.utf8.count < 2_000 else { continue }
+            let tokens = TextTokens.tokenize(DateScanner.maskingURLs(text))
+            for (position, token) in tokens.enumerated() where token.isWord {
+                var cursor = position + 1
+                if ["by", "par", "por", "de"].contains(token.folded) {
+                    // "de" only after a word for a talk ("conférence de", "charla de").
+                    if token.folded == "de" {
+                        guard position > 0, Self.talkWords.contains(tokens[position - 1].folded) else { continue }
+                    }
+                } else if TextFields.labels[token.folded] == .speaker, position + 1 < tokens.count, tokens[position + 1].isSymbol(":"),
+                          position > 0 {
+                    // A speaker label inside a sentence: "… Room 380C. Speaker: Persi Diaconis."
+                    cursor = position + 2
+                } else {
+                    continue
+                }
+                var words: [TextToken] = []
+                while cursor < tokens.count, words.count < 6 {
+                    let next = tokens[cursor]
+                    if next.isWord, next.text.first?.isUppercase == true {
+                        words.append(next)
+                    } else if next.isWord, particles.contains(next.folded), !words.isEmpty {
+                        words.append(next)
+                    } else if (next.isSymbol("-") || next.isSymbol(".")) && !next.spaced && !words.isEmpty {
+                        words.append(next)
+                    } else {
+                        break
+                    }
+                    cursor += 1
+                }
+                while let last = words.last, last.kind == .symbol && !last.isSymbol(".") || particles.contains(last.folded) { words.removeLast() }
+                // A final period ends the sentence unless it ends an initial ("J.").
+                if let last = words.last, last.isSymbol("."), words.count >= 2, words[words.count - 2].text.count > 2 { words.removeLast() }
+                let capitalised = words.filter { $0.isWord && $0.text.first?.isUppercase == true }
+                guard (2...5).contains(capitalised.count) else { continue }
+                var name = DateScanner.joined(words)
+                // "(MIT)" right after the name.
+                if cursor < tokens.count, tokens[cursor].isSymbol("("),
+                   let close = tokens[cursor...].firstIndex(where: { $0.isSymbol(")") }), close - cursor <= 12 {
+                    name += " (" + DateScanner.joined(Array(tokens[(cursor + 1)..<close])) + ")"
+                }
+                return cleanName(name)
+            }
+        }
+        return nil
     }
 
     /// A programme line's title and speaker: `Title — Speaker (EPFL)`, `Speaker (EPFL): Title`, `Title (Speaker)`.
@@ -188,8 +271,8 @@ extension AnnouncementReader {
                     let t = tokens[probe]
                     // A period ends the clause, unless it ends an abbreviation ("1052 W. Loyola Ave", "Av. Libertador").
                     if t.isSymbol("."), probe + 1 < tokens.count, tokens[probe + 1].spaced,
-                       !(probe > 0 && tokens[probe - 1].isWord && !t.spaced && tokens[probe - 1].text.count <= 3
-                         && tokens[probe - 1].text.first?.isUppercase == true) {
+                       !(probe > 0 && tokens[probe - 1].isWord && tokens[probe - 1].spaced && !t.spaced
+                         && tokens[probe - 1].text.count <= 3 && tokens[probe - 1].text.first?.isUppercase == true) {
                         end = t.start
                         break
                     }

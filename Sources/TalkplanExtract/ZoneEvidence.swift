@@ -25,7 +25,7 @@ struct ZoneEvidence: Sendable {
             switch self {
             case .defaultZone: "--default-zone"
             case .emailHeader: "the email's date header"
-            case .countryMention: "a country named in the text"
+            case .countryMention: "a place named in the text"
             case .address: "an address"
             case .location: "the location"
             case .invitation: "the video-meeting invitation"

@@ -214,14 +214,16 @@ final class ZoneEvidenceFinder {
         return found
     }()
 
-    /// A country (or `à Paris`, `in Lausanne`) named in the text outside speakers and abstracts.
+    /// A country (or `à Paris`, `in Lausanne`, `…, Santiago`) named in the text outside speakers and abstracts.
     lazy var countries: [ZoneEvidence] = {
         var found: [ZoneEvidence] = []
         var tried = Set<String>()
         for (index, text) in placeLines().prefix(2_000) {
             let tokens = TextTokens.tokenize(DateScanner.maskingURLs(text))
             for (position, token) in tokens.enumerated() where token.isWord && token.text.count >= 4 && token.text.first?.isUppercase == true {
-                let afterPreposition = position > 0 && ["a", "in", "en", "at"].contains(tokens[position - 1].folded)
+                // A city counts after a preposition or a comma ("à Paris", "en Santiago", "Sala 2, Santiago").
+                let afterPreposition = position > 0 && (["a", "in", "en", "at"].contains(tokens[position - 1].folded)
+                    || tokens[position - 1].isSymbol(","))
                 guard tried.count < 150 || tried.contains(token.text) else { continue }
                 tried.insert(token.text)
                 switch resolver.read(token.text, hint: ZoneHint(region: region)) {

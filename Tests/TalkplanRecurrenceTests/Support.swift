@@ -1,7 +1,7 @@
 import TalkplanRecurrence
 import TalkplanTime
 
-/// Shared helpers: expansions written as local times with their offsets
+/// Shared fixtures: expansions written as local times with their offsets
 /// (`1997-09-02T09:00:00-04:00`), which is how RFC 5545 publishes its examples
 /// ("(1997 9:00 AM EDT) September 2-11").
 enum Fixture {
