@@ -4,7 +4,9 @@ import Testing
 import TalkplanPlanner
 import TalkplanTime
 
-@Suite("the attendee's profile: config file, flags, environment")
+// Serialized: swift-argument-parser's in-process parsing is not safe from several threads at once
+// (seen as an index-out-of-range crash inside its help-option tables).
+@Suite("the attendee's profile: config file, flags, environment", .serialized)
 struct ProfileTests {
     let folder: TemporaryFolder
     /// A stand-in for /etc/localtime: a link to Asia/Tokyo's zoneinfo file.

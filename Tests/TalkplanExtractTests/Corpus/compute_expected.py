@@ -53,6 +53,10 @@ SPEC = {
         title="blocs stochastiques", speaker="Donnet")]),
     "en-reversed-range.txt": ({}, [talk("2024-06-12T16:30", P, "18:00", None, mode="in-person",
         title="domain adaptation", speaker="Courty", warnings=["read as 16:30–18:00", "day/month"])]),
+    "fr-conference-une-ligne.txt": ({}, [talk("2024-11-14T18:00", P, None, "Thursday", mode="in-person",
+        title="transport optimal", speaker="Villani")]),
+    "en-oneline-london.txt": ({}, [talk("2024-11-07T16:00", "Europe/London", "17:00", "Thursday", mode="in-person",
+        title="Sparse graphs", speaker="Jane Doe")]),
     "en-no-zone-default.txt": ({"default-zone": P}, [talk("2024-06-04T15:00", P, "16:00", "Tuesday",
         title="PAC-Bayes", speaker="Alquier", warnings=["--default-zone Europe/Paris"])]),
     # Zurich, Geneva, Lausanne
@@ -143,6 +147,8 @@ SPEC = {
     "es-jornada-concepcion.txt": ({}, [
         talk("2024-12-07T10:00", S, "10:45", "Saturday", title="campo medio", speaker="Fontbona"),
         talk("2024-12-07T11:00", S, "11:45", "Saturday", title="Hawkes", speaker="Rodríguez")]),
+    "es-una-linea-santiago.txt": ({"reference-date": "2024-10-20"}, [talk("2024-11-05T15:00", S, None, "Tuesday",
+        mode="in-person", speaker="Juan Pérez", warnings=["year 2024 inferred"])]),
     "en-iso-block-santiago.txt": ({}, [talk("2024-09-19T17:00", S, "18:30", None, mode="in-person",
         title="aprendizaje estadístico", speaker="Amaya", not_warnings=["inferred"])]),
     "es-chile-dos-charlas-sin-anio.txt": ({"reference-date": "2024-11-01"}, [
