@@ -38,6 +38,8 @@ UNDERSCORED = ["localtime_r", "gmtime_r"]
 def parse_name(full):
     """'package.benchmark.ZoneConversion.civil_1970-2037_Lord_Howe:_ICU_ucal' -> (target, case, zone, how)."""
     _, _, target, name = full.split(".", 3)
+    if ":_" not in name:  # another target's naming: one row per benchmark
+        return target, name.replace("_", " "), None, ""
     left, how = name.split(":_", 1)
     zone = None
     for candidate in ZONES:

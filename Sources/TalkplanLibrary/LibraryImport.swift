@@ -128,7 +128,17 @@ extension Library {
         for id in report.withdrawn {
             try db.execute(sql: "DELETE FROM talk WHERE id = ?", arguments: [id])
         }
+        Self.pauseForKillTest()
         return report
+    }
+
+    /// For the test that kills an import midway: when `TALKPLAN_TEST_IMPORT_PAUSE` names a file, the
+    /// import creates that file once its writes are done but before it commits, then waits, so the
+    /// test can kill the process inside the transaction. Unset in normal use.
+    static func pauseForKillTest() {
+        guard let marker = ProcessInfo.processInfo.environment["TALKPLAN_TEST_IMPORT_PAUSE"], !marker.isEmpty else { return }
+        FileManager.default.createFile(atPath: marker, contents: Data())
+        Thread.sleep(forTimeInterval: 30)
     }
 
     /// The iCalendar UID behind a talk id: the id without the `#RECURRENCE-ID` (or `#2`) an
