@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "talkplan", targets: ["talkplan"]),
         .library(name: "TalkplanTime", targets: ["TalkplanTime"]),
         .library(name: "TalkplanRecurrence", targets: ["TalkplanRecurrence"]),
+        .library(name: "TalkplanExtract", targets: ["TalkplanExtract"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -61,21 +61,16 @@ let package = Package(
     ]
 )
 
-// Announcement extraction (`Benchmarks/Extraction`). It needs the root package to export
-// `TalkplanExtract` as a library product (`.library(name: "TalkplanExtract", targets: ["TalkplanExtract"])`);
-// until it does, the target is left out so that the other benchmarks still build.
-let rootManifest = (try? String(contentsOfFile: Context.packageDirectory + "/../Package.swift", encoding: .utf8)) ?? ""
-if rootManifest.contains(#".library(name: "TalkplanExtract""#) {
-    package.targets.append(
-        .executableTarget(
-            name: "Extraction",
-            dependencies: [
-                .product(name: "TalkplanExtract", package: "talkplan"),
-                .product(name: "TalkplanTime", package: "talkplan"),
-                .product(name: "Benchmark", package: "benchmark"),
-            ],
-            path: "Benchmarks/Extraction",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        )
+// Announcement extraction (`Benchmarks/Extraction`).
+package.targets.append(
+    .executableTarget(
+        name: "Extraction",
+        dependencies: [
+            .product(name: "TalkplanExtract", package: "talkplan"),
+            .product(name: "TalkplanTime", package: "talkplan"),
+            .product(name: "Benchmark", package: "benchmark"),
+        ],
+        path: "Benchmarks/Extraction",
+        plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
     )
-}
+)

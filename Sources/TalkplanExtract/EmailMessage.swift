@@ -17,7 +17,8 @@ enum EmailMessage {
     ]
 
     /// Whether lines starting at `index` open an email: an mbox `From ` line, or a header block
-    /// (at least two `Name: value` lines, one of them a well-known header, before the first blank line).
+    /// (`Name: value` lines before the first blank line, two of them well-known headers, one of them
+    /// a sender or transport header such as `From` or `Message-ID`).
     static func startsEmail(_ lines: [TextLine], at index: Int) -> Bool {
         guard index < lines.count else { return false }
         if lines[index].text.hasPrefix("From "), index + 1 < lines.count, headerName(lines[index + 1].text) != nil {
@@ -25,6 +26,7 @@ enum EmailMessage {
         }
         var known = 0
         var headers = 0
+        var transport = false
         var cursor = index
         while cursor < lines.count, cursor < index + 60 {
             let text = lines[cursor].text
@@ -36,10 +38,17 @@ enum EmailMessage {
             guard let name = headerName(text) else { return false }
             headers += 1
             if knownHeaders.contains(name) { known += 1 }
+            if transportHeaders.contains(name) { transport = true }
             cursor += 1
         }
-        return headers >= 2 && known >= 1
+        // "Date: …" then "Place: …" is a notice's fields; a message has a sender or transport headers.
+        return headers >= 2 && known >= 2 && transport
     }
+
+    /// Headers only a real message has.
+    static let transportHeaders: Set<String> = [
+        "from", "received", "return-path", "message-id", "mime-version", "delivered-to", "dkim-signature", "x-mailer",
+    ]
 
     /// The lower-cased name of a `Name: value` header line, or `nil`.
     static func headerName(_ text: String) -> String? {

@@ -2,14 +2,16 @@
 """Writes manifest.json for the announcement corpus from the wall times written in SPEC below.
 
 The UTC instants are computed here, independently of talkplan, with Python's zoneinfo reading
-the pinned tz 2026f TZif files (the ones TZData was built from):
+the pinned TZif files TZData was built from (the `tzdata` 2026.6 wheel, IANA 2026f; see
+TZData/build, which unpacks them under `x/tzdata/zoneinfo` of its work folder):
 
-    python3 Tests/TalkplanExtractTests/Corpus/compute_expected.py /tmp/tzw/x/tzdata/zoneinfo
+    python3 Tests/TalkplanExtractTests/Corpus/compute_expected.py ZONEINFO_DIR
 
-A wall time in a DST gap or fold is resolved as RFC 5545 / Temporal `compatible` does, which is
-what zoneinfo gives with fold=0: a skipped time moves forward by the gap's length, a repeated
-time takes the first (earlier) instant. A time written with an explicit offset (`GMT-3`) is read
-at that offset. The script also checks every weekday written in an announcement.
+The script refuses TZif files of any other version. A wall time in a DST gap or fold is
+resolved as RFC 5545 / Temporal `compatible` does, which is what zoneinfo gives with fold=0:
+a skipped time moves forward by the gap's length, a repeated time takes the first (earlier)
+instant. A time written with an explicit offset (`GMT-3`) is read at that offset. The script
+also checks every weekday written in an announcement.
 """
 import datetime as dt
 import json
@@ -17,7 +19,13 @@ import os
 import sys
 import zoneinfo
 
-TZPATH = sys.argv[1] if len(sys.argv) > 1 else "/tmp/tzw/x/tzdata/zoneinfo"
+if len(sys.argv) != 2:
+    sys.exit("usage: compute_expected.py ZONEINFO_DIR (the TZif files of the pinned tzdata wheel)")
+TZPATH = sys.argv[1]
+with open(os.path.join(TZPATH, "tzdata.zi")) as header:
+    version = header.readline().strip()
+if version != "# version 2026f":
+    sys.exit(f"{TZPATH}: tz data {version!r}, expected the pinned 2026f")
 zoneinfo.reset_tzpath([TZPATH])
 
 P, Z, J, C, S = "Europe/Paris", "Europe/Zurich", "Asia/Jerusalem", "America/Chicago", "America/Santiago"
@@ -188,8 +196,9 @@ def main():
         cases.append({"file": name, "options": options, "talks": expected})
     manifest = {
         "about": "Expected talks of the announcement corpus. Instants were computed by compute_expected.py with "
-                 "Python zoneinfo on the pinned tz 2026f TZif files (gaps and folds resolved as `compatible`), "
-                 "from the wall times the announcements state; none were taken from talkplan's output.",
+                 "Python zoneinfo on the pinned tz 2026f TZif files (the tzdata 2026.6 wheel TZData is built from; "
+                 "gaps and folds resolved as `compatible`), from the wall times the announcements state; none were "
+                 "taken from talkplan's output.",
         "cases": cases,
     }
     with open(os.path.join(folder, "manifest.json"), "w") as out:
