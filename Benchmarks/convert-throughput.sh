@@ -34,9 +34,9 @@ lines=${1:-10000000}
 zone=${ZONE:-America/Chicago}
 runs=${RUNS:-3}
 baseline_lines=${BASELINE_LINES:-1000000}
-((baseline_lines > lines)) && baseline_lines=$lines
+if ((baseline_lines > lines)); then baseline_lines=$lines; fi
 date_from_lines=${DATE_FROM_LINES:-100000}
-((date_from_lines > baseline_lines)) && date_from_lines=$baseline_lines
+if ((date_from_lines > baseline_lines)); then date_from_lines=$baseline_lines; fi
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=${TALKPLAN_ROOT:-$(dirname "$here")}
 work=${WORK:-${TMPDIR:-/tmp}/talkplan-convert-throughput}
@@ -131,10 +131,11 @@ check() {  # check NAME REFERENCE: the tool's output against talkplan's
     head -n 100000 "$input" | ${command[$name]} > "$work/check-$name.txt" 2> /dev/null || true
     # Compared as multisets of lines: `date` prints nothing at all for a wall time it refuses
     # (one in a gap), so its output is shorter and line numbers would drift.
-    local same
+    local same printed
     same=$(awk 'NR == FNR { seen[$0]++; next } seen[$0]-- > 0 { same++ } END { print same + 0 }' \
         "$work/check-$reference.txt" "$work/check-$name.txt")
-    say "agreement: $same of the first 100000 lines $name prints are lines $reference prints"
+    printed=$(wc -l < "$work/check-$name.txt")
+    say "agreement: for the first 100000 lines $name printed $printed lines, $same of them as $reference prints them"
 }
 read -r input _ < <(input_of talkplan-to)
 head -n 100000 "$input" | ${command[talkplan-to]} > "$work/check-talkplan-to.txt"
@@ -148,7 +149,7 @@ if [[ -n $have_dconv ]]; then
 fi
 
 # 4. timing
-measure() {  # measure NAME: prints "NAME LINES median-seconds lines/s peak-kB"
+measure() {  # measure NAME: sets rate[NAME] (M lines/s) and row[NAME] (its table cells)
     local name=$1 input count runs_done=0 elapsed=() peak=0
     read -r input count < <(input_of "$name")
     local cmd=${command[${name%-tenth}]}
@@ -162,14 +163,16 @@ measure() {  # measure NAME: prints "NAME LINES median-seconds lines/s peak-kB"
             return
         fi
         elapsed+=("$seconds")
-        ((kilobytes > peak)) && peak=$kilobytes
+        if ((kilobytes > peak)); then peak=$kilobytes; fi
         runs_done=$((runs_done + 1))
     done
     local median
     median=$(printf '%s\n' "${elapsed[@]}" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
-    awk -v n="$name" -v c="$count" -v s="$median" -v p="$peak" -v all="${elapsed[*]}" \
-        'BEGIN { printf "| %s | %d | %.2f (%s) | %.2f M | %.1f MB |\n", n, c, s, all, (s > 0 ? c / s / 1e6 : 0), p / 1024 }'
+    rate[$name]=$(awk -v c="$count" -v s="$median" 'BEGIN { printf "%.4f", (s > 0 ? c / s / 1e6 : 0) }')
+    row[$name]=$(awk -v c="$count" -v s="$median" -v p="$peak" -v all="${elapsed[*]}" \
+        'BEGIN { printf "%d | %.2f (%s) | %.2f M | %.1f MB", c, s, all, (s > 0 ? c / s / 1e6 : 0), p / 1024 }')
 }
+declare -A rate row
 
 say "load before: $(uptime)"
 echo "talkplan: $talkplan; zone $zone; $runs runs each, median shown"
@@ -180,18 +183,29 @@ else
 fi
 echo "GNU date: $(date --version | head -n 1)"
 echo
-echo "| command | lines | seconds, median (all runs) | lines/s | peak RSS |"
-echo "|---|---:|---:|---:|---:|"
 names=(talkplan-to talkplan-to-tenth date-to)
-[[ -n $have_dconv ]] && names+=(dconv-to)
+if [[ -n $have_dconv ]]; then names+=(dconv-to); fi
 names+=(talkplan-from date-from)
-[[ -n $have_dconv ]] && names+=(dconv-from)
+if [[ -n $have_dconv ]]; then names+=(dconv-from); fi
 for name in "${names[@]}"; do
     measure "$name"
+done
+echo "| command | lines | seconds, median (all runs) | lines/s | peak RSS | talkplan is … faster |"
+echo "|---|---:|---:|---:|---:|---:|"
+for name in "${names[@]}"; do
+    if [[ -z ${row[$name]:-} ]]; then continue; fi
+    case $name in
+        talkplan-*) ratio="" ;;
+        *-to) ratio=$(awk -v t="${rate[talkplan-to]:-0}" -v r="${rate[$name]}" 'BEGIN { if (r > 0) printf "%.1f×", t / r }') ;;
+        *-from) ratio=$(awk -v t="${rate[talkplan-from]:-0}" -v r="${rate[$name]}" 'BEGIN { if (r > 0) printf "%.1f×", t / r }') ;;
+    esac
+    echo "| $name | ${row[$name]} | $ratio |"
 done
 echo
 echo "commands:"
 for name in talkplan-to date-to dconv-to talkplan-from date-from dconv-from; do
-    [[ -n ${command[$name]:-} ]] && echo "  $name: ${command[$name]} < $(input_of "$name" | cut -d ' ' -f 1)"
+    if [[ -n ${command[$name]:-} ]]; then
+        echo "  $name: ${command[$name]} < $(input_of "$name" | cut -d ' ' -f 1)"
+    fi
 done
 say "load after: $(uptime)"
