@@ -23,34 +23,16 @@ extension Talkplan {
         @Option(help: ArgumentHelp("Write the selected talks to this calendar file (.ics).", valueName: "out.ics"))
         var ics: String?
 
-        @Option(help: ArgumentHelp("First day (YYYY-MM-DD) in your zone; default: today.", valueName: "date"))
-        var from: String?
-
-        @Option(help: ArgumentHelp("How many days to plan.", valueName: "n"))
-        var days: Int = 7
-
-        @Flag(help: "Leave the library out; plan only INPUTs.")
-        var noLibrary = false
-
         @OptionGroup var profileOptions: ProfileOptions
-        @OptionGroup var library: LibraryOptions
-
-        @Argument(help: ArgumentHelp("Announcements to plan with (files, folders, - for stdin).", valueName: "input"))
-        var inputs: [String] = []
-
-        func validate() throws {
-            if let from { _ = try TalkGathering.date(from, option: "--from") }
-            guard (1...366).contains(days) else { throw ValidationError("--days must be between 1 and 366, got \(days)") }
-        }
+        @OptionGroup var window: WindowOptions
 
         func run(console: Console) throws -> Int32 {
             let resolved = try profileOptions.load()
             for warning in resolved.warnings { console.diagnose(warning) }
             var profile = resolved.profile
             let zone = profile.zone
-            let first = try from.map { try TalkGathering.date($0, option: "--from") } ?? Clock.today(in: zone)
-            let start = WeekView.midnight(of: first, in: zone).instant
-            let end = WeekView.midnight(of: first.adding(days: Int64(days)), in: zone).instant
+            let first = try window.firstDay(or: Clock.today(in: zone))
+            let (start, end) = window.instants(from: first, in: zone)
             var failed = false
             if let busy = resolved.busyCalendar {
                 let result = Extractor.extract(busy, options: ExtractionOptions())
@@ -62,7 +44,7 @@ extension Talkplan {
                     BusyInterval(start: $0.start, end: $0.end, label: $0.title)
                 }
             }
-            let gathered = try TalkGathering.gather(inputs, library: noLibrary ? nil : library, options: ExtractionOptions(), console: console)
+            let gathered = try window.gather(console: console)
             if gathered.failed { failed = true }
             let expansion = Expansion.occurrences(of: gathered.talks, from: start, to: end)
             for warning in expansion.warnings { console.diagnose(warning) }

@@ -15,38 +15,19 @@ extension Talkplan {
         @Flag(help: "Print one JSON document (an array of occurrences) on stdout.")
         var json = false
 
-        @Option(help: ArgumentHelp("First day (YYYY-MM-DD) in your zone; default: the start of the current week.", valueName: "date"))
-        var from: String?
-
-        @Option(help: ArgumentHelp("How many days to show.", valueName: "n"))
-        var days: Int = 7
-
-        @Flag(help: "Leave the library out; show only INPUTs.")
-        var noLibrary = false
-
         @OptionGroup var profileOptions: ProfileOptions
-        @OptionGroup var library: LibraryOptions
-
-        @Argument(help: ArgumentHelp("Announcements to add to the view (files, folders, - for stdin).", valueName: "input"))
-        var inputs: [String] = []
-
-        func validate() throws {
-            if let from { _ = try TalkGathering.date(from, option: "--from") }
-            guard (1...366).contains(days) else { throw ValidationError("--days must be between 1 and 366, got \(days)") }
-        }
+        @OptionGroup var window: WindowOptions
 
         func run(console: Console) throws -> Int32 {
             let resolved = try profileOptions.load()
             for warning in resolved.warnings { console.diagnose(warning) }
             let zone = resolved.profile.zone
-            let first = try from.map { try TalkGathering.date($0, option: "--from") }
-                ?? WeekView.weekStart(containing: Clock.today(in: zone), firstDay: resolved.weekStart)
-            let gathered = try TalkGathering.gather(inputs, library: noLibrary ? nil : library, options: ExtractionOptions(), console: console)
-            let start = WeekView.midnight(of: first, in: zone).instant
-            let end = WeekView.midnight(of: first.adding(days: Int64(days)), in: zone).instant
+            let first = try window.firstDay(or: WeekView.weekStart(containing: Clock.today(in: zone), firstDay: resolved.weekStart))
+            let gathered = try window.gather(console: console)
+            let (start, end) = window.instants(from: first, in: zone)
             let expansion = Expansion.occurrences(of: gathered.talks, from: start, to: end)
             for warning in expansion.warnings { console.diagnose(warning) }
-            let view = WeekView(expansion.occurrences, zone: zone, from: first, days: days)
+            let view = WeekView(expansion.occurrences, zone: zone, from: first, days: window.days)
             if json {
                 console.print(JSON.array(view.entries.map(\.json)).serialized())
             } else {
