@@ -37,8 +37,13 @@ using icu::TimeZoneNames;
 using icu::TimeZoneTransition;
 using icu::UnicodeString;
 
+/// A zone handle may be shared by threads. ICU's OlsonTimeZone builds its transition rules
+/// lazily inside const methods, and two threads asking for a transition at once have been
+/// seen to crash in `OlsonTimeZone::initTransitionRules` (ICU 72); so every call on a handle
+/// holds its mutex. The bulk paths never come here: they read compiled tables.
 struct tpicu_zone {
     std::unique_ptr<BasicTimeZone> zone;
+    mutable std::mutex mutex;
 };
 
 namespace {
@@ -144,6 +149,7 @@ int32_t transition(const tpicu_zone *zone, double base_ms, int32_t inclusive, bo
                    double *when_ms, int32_t *before_ms, int32_t *after_ms) {
     if (zone == nullptr) return TPICU_E_ARGUMENT;
     TimeZoneTransition t;
+    std::lock_guard<std::mutex> lock(zone->mutex);
     const UBool found = next ? zone->zone->getNextTransition(base_ms, inclusive != 0, t)
                              : zone->zone->getPreviousTransition(base_ms, inclusive != 0, t);
     if (!found) return 0;
@@ -190,7 +196,9 @@ tpicu_zone *tpicu_zone_open(const char *zone_id, int32_t *status) {
     }
     tz.release();
     if (status) *status = 0;
-    return new tpicu_zone{std::unique_ptr<BasicTimeZone>(basic)};
+    auto *handle = new tpicu_zone;
+    handle->zone.reset(basic);
+    return handle;
 }
 
 void tpicu_zone_close(tpicu_zone *zone) { delete zone; }
@@ -199,6 +207,7 @@ int32_t tpicu_zone_offset_at(const tpicu_zone *zone, double utc_ms, int32_t *raw
     if (zone == nullptr) return TPICU_E_ARGUMENT;
     UErrorCode status = U_ZERO_ERROR;
     int32_t raw = 0, dst = 0;
+    std::lock_guard<std::mutex> lock(zone->mutex);
     zone->zone->getOffset(utc_ms, false, raw, dst, status);
     if (U_FAILURE(status)) return TPICU_E_ICU;
     if (raw_ms) *raw_ms = raw;
@@ -212,6 +221,7 @@ int32_t tpicu_zone_offset_from_local(const tpicu_zone *zone, double local_ms,
     if (zone == nullptr) return TPICU_E_ARGUMENT;
     UErrorCode status = U_ZERO_ERROR;
     int32_t raw = 0, dst = 0;
+    std::lock_guard<std::mutex> lock(zone->mutex);
     zone->zone->getOffsetFromLocal(local_ms,
                                    latter_if_nonexistent ? UCAL_TZ_LOCAL_LATTER : UCAL_TZ_LOCAL_FORMER,
                                    latter_if_duplicated ? UCAL_TZ_LOCAL_LATTER : UCAL_TZ_LOCAL_FORMER,

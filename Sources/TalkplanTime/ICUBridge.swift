@@ -81,7 +81,8 @@ enum ICUBridge {
     // MARK: - Zones
 
     /// An open ICU zone; closed when the last reference goes.
-    /// ICU's zone objects are safe for concurrent use through const methods, which is all the shim calls.
+    /// Safe to share between threads: the shim holds a per-handle lock around each ICU call
+    /// (ICU 72 builds transition rules lazily and races when two threads ask at once).
     final class ZoneHandle: @unchecked Sendable {
         let pointer: OpaquePointer
 
