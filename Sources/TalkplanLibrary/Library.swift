@@ -119,12 +119,7 @@ public final class Library: @unchecked Sendable {
 
     /// Switches to WAL and applies the migrations this build has and the file lacks.
     private func prepare(migrator: DatabaseMigrator) throws(LibraryError) {
-        try run { db in
-            let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? ""
-            if mode.lowercased() != "wal" {
-                _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
-            }
-        }
+        try switchToWAL()
         // Two processes opening a new library at once may both find a migration missing;
         // the second then fails on the tables the first created. It tries again and finds
         // the work done.
@@ -139,6 +134,31 @@ public final class Library: @unchecked Sendable {
                 let done = (try? queue.read { db in try migrator.hasCompletedMigrations(db) }) ?? false
                 if done { return }
                 if attempts >= 5 { throw Self.mapError(error, path: path) }
+            }
+        }
+    }
+
+    /// Puts the file in WAL mode. Switching needs an exclusive lock, and SQLite answers
+    /// `SQLITE_BUSY` at once, without the busy handler, while another process reads or
+    /// switches the same new file; so this retries, with a growing pause, for as long as the
+    /// busy timeout, and stops as soon as some process has made the switch.
+    private func switchToWAL() throws(LibraryError) {
+        let deadline = Date().addingTimeInterval(Self.busyTimeout)
+        var pause: TimeInterval = 0.002
+        while true {
+            do {
+                try queue.inDatabase { db in
+                    let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? ""
+                    if mode.lowercased() != "wal" {
+                        _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+                    }
+                }
+                return
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+                Thread.sleep(forTimeInterval: pause)
+                pause = min(pause * 2, 0.1)
+            } catch {
+                throw Self.mapError(error, path: path)
             }
         }
     }
