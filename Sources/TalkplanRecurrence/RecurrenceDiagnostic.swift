@@ -21,6 +21,8 @@ public struct RecurrenceDiagnostic: Hashable, Sendable, CustomStringConvertible 
         case occurrenceLimit
         /// Counting `COUNT` from the start to the window took more than ``RecurrenceLimits/maximumCountingSteps``.
         case countingLimit
+        /// The next occurrence would be after +999999-12-31, the last date talkplan represents.
+        case beyondRange
     }
 
     /// Which bound was reached.

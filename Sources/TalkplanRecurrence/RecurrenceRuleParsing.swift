@@ -122,6 +122,11 @@ extension RecurrenceRule {
 
     private static func until(_ value: Substring) throws(RecurrenceError) -> Until {
         let text = String(value)
+        // A DATE-TIME has whole seconds; ISO 8601's fractions (`,60`, `.5`) would be lost
+        // when the rule is written back.
+        if text.contains(where: { $0 == "." || $0 == "," }) {
+            throw RecurrenceError(message: "UNTIL=\(value) is not a date or date-time (YYYYMMDD, YYYYMMDDTHHMMSS or YYYYMMDDTHHMMSSZ): no fractions of a second")
+        }
         if text.last == "Z" || text.last == "z" {
             if let instant = try? Instant(iso8601: text) { return .instant(instant) }
         } else if text.contains("T") || text.contains("t") {

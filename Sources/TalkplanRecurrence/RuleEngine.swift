@@ -49,6 +49,9 @@ final class RuleEngine {
 
     /// The most a wall time and its instant differ (the tz database stays within ±26 h).
     static let offsetBound: Int64 = 26 * 3600
+    /// The last wall time whose instant every zone can represent: +999999-12-31T23:59:59 less a day
+    /// and more, so that no offset takes it past ``Instant/max``.
+    static let lastLocal: Int64 = Instant.max.seconds - offsetBound
 
     convenience init(rule: RecurrenceRule, start: RecurrenceStart, options: ExpansionOptions) throws(RecurrenceError) {
         self.init(rule: rule, plan: try RulePlan(rule: rule, start: start.dateTime, isAllDay: start.isAllDay),
@@ -154,7 +157,9 @@ final class RuleEngine {
 
     /// Examines one period (or jumps over a run of empty ones).
     private func step() {
-        guard let unit = plan.unit(ofPeriod: period) else { return finish() }
+        guard let unit = plan.unit(ofPeriod: period) else {
+            return finish(.beyondRange, "\(rule) has no occurrence before +999999-12-31, the last date talkplan represents; stopped")
+        }
         if pastUntil(plan.lowerBound(ofUnit: unit)) { return finish() }
         idleSteps += 1
         steps += 1
@@ -163,6 +168,9 @@ final class RuleEngine {
         emptyPeriods = 0
         for local in candidates {
             if local < plan.startLocal { continue }
+            if local > Self.lastLocal {
+                return finish(.beyondRange, "\(rule) has no occurrence before +999999-12-31, the last date talkplan represents; stopped")
+            }
             if let untilLocal, local > untilLocal { return finish() }
             guard let instance = resolve(local) else { continue }
             if let untilInstant, instance.instant > untilInstant {
@@ -191,7 +199,20 @@ final class RuleEngine {
         } else {
             pending.insert(instance, at: index)
         }
-        if instance.shifted { return }
+        if instance.shifted {
+            // Later candidates have later wall times, so none can land before this wall time
+            // less the largest offset: what is older than that can go. (Holding every shifted
+            // time until an unshifted one came would hold them all, forever, for a rule whose
+            // every time falls in a gap, such as 02:00 on the last Sunday of March in Europe.)
+            let settled = instance.local - Self.offsetBound
+            var released = 0
+            while released < pending.count && pending[released].instant < settled { released += 1 }
+            if released > 0 {
+                ready.append(contentsOf: pending[..<released])
+                pending.removeFirst(released)
+            }
+            return
+        }
         var released = 0
         while released < pending.count && pending[released].instant <= instance.instant { released += 1 }
         if released == pending.count {
@@ -219,7 +240,9 @@ final class RuleEngine {
         }
         var steps = 0
         while !finished {
-            guard let unit = plan.unit(ofPeriod: period) else { return finish() }
+            guard let unit = plan.unit(ofPeriod: period) else {
+                return finish(.beyondRange, "\(rule) has no occurrence before +999999-12-31, the last date talkplan represents; stopped")
+            }
             let lower = plan.lowerBound(ofUnit: unit)
             if plan.lowerBound(ofUnit: unit + 1) > target { return }
             if pastUntil(lower) { return finish() }

@@ -13,8 +13,20 @@ extension RulePlan {
         let (product, overflow) = k.multipliedReportingOverflow(by: interval)
         if overflow { return nil }
         let (sum, overflow2) = base.addingReportingOverflow(product)
-        if overflow2 || lowerBound(ofUnit: sum) > CivilDays.maxDays * CivilDays.secondsPerDay { return nil }
+        if overflow2 || !unitInRange(sum) || lowerBound(ofUnit: sum) > CivilDays.maxDays * CivilDays.secondsPerDay { return nil }
         return sum
+    }
+
+    /// Whether a unit lies within the years talkplan represents (±999,999). ``lowerBound(ofUnit:)``
+    /// clamps, so without this check a unit far beyond would pass for the last year.
+    func unitInRange(_ u: Int64) -> Bool {
+        switch frequency {
+        case .yearly: return u >= -999_999 && u <= 999_999
+        case .monthly: return u >= -999_999 * 12 && u <= 999_999 * 12 + 11
+        case .weekly: return u >= -100_000_000 && u <= 100_000_000
+        case .daily: return u >= CivilDays.minDays && u <= CivilDays.maxDays
+        default: return true
+        }
     }
 
     /// The first wall time (local seconds) a candidate of unit `u` can have.

@@ -81,6 +81,8 @@ struct RecurrenceRuleParsingTests {
         ("FREQ=DAILY;COUNT=ten", "COUNT=ten: \"ten\" is not an integer"),
         ("FREQ=DAILY;BYHOUR=9,,10", "BYHOUR=9,,10 has an empty value in its list"),
         ("FREQ=DAILY;UNTIL=2024-13-01", "UNTIL=2024-13-01 is not a date or date-time (YYYYMMDD, YYYYMMDDTHHMMSS or YYYYMMDDTHHMMSSZ)"),
+        ("FREQ=SECONDLY;UNTIL=20240310T023000,60", "UNTIL=20240310T023000,60 is not a date or date-time (YYYYMMDD, YYYYMMDDTHHMMSS or YYYYMMDDTHHMMSSZ): no fractions of a second"),
+        ("FREQ=DAILY;UNTIL=20240310T023000.5Z", "UNTIL=20240310T023000.5Z is not a date or date-time (YYYYMMDD, YYYYMMDDTHHMMSS or YYYYMMDDTHHMMSSZ): no fractions of a second"),
         ("FREQ=DAILY;FREQ=WEEKLY", "FREQ appears twice in the rule"),
         ("FREQ=DAILY;COUNT", "rule part \"COUNT\" has no \"=\" (expected NAME=VALUE, e.g. FREQ=WEEKLY)"),
         ("FREQ=DAILY;COUNT=", "COUNT= has no value"),
