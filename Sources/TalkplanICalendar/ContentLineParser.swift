@@ -101,6 +101,12 @@ struct ContentLineParser {
                         return nil
                     }
                 }
+                // RFC 5545 allows no control character but HTAB in a parameter value
+                // (SAFE-CHAR, QSAFE-CHAR); a TZID holding a NUL would name no zone.
+                if let control = value.first(where: { $0 < 0x20 && $0 != 0x09 }) {
+                    log.warning(location(valueStart), "control character U+\(hex4(control)) in parameter \(parameterName) of \(name); dropped")
+                    value.removeAll { $0 < 0x20 && $0 != 0x09 }
+                }
                 values.append(Self.decodeCaret(String(decoding: value, as: UTF8.self)))
                 if index < bytes.count, bytes[index] == UInt8(ascii: ",") {
                     index += 1
@@ -118,6 +124,12 @@ struct ContentLineParser {
         let value = String(decoding: bytes[index...], as: UTF8.self)
         return ICalendarProperty(name, parameters: parameters, value: value,
                                  location: location(0), valueLocation: location(index))
+    }
+
+    /// A byte as four hexadecimal digits, for messages: `0` → `0000`.
+    private func hex4(_ byte: UInt8) -> String {
+        let digits = String(byte, radix: 16, uppercase: true)
+        return String(repeating: "0", count: 4 - digits.count) + digits
     }
 
     /// Letters, digits and `-` (RFC 5545 `iana-token` / `x-name`); `_` and `.` are tolerated.
