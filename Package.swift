@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "talkplan", targets: ["talkplan"]),
         .library(name: "TalkplanTime", targets: ["TalkplanTime"]),
+        .library(name: "TalkplanICalendar", targets: ["TalkplanICalendar"]),
         .library(name: "TalkplanRecurrence", targets: ["TalkplanRecurrence"]),
         .library(name: "TalkplanExtract", targets: ["TalkplanExtract"]),
     ],

@@ -1,0 +1,2 @@
+// Entry points for the fuzz executables (see fuzz_driver.c).
+#pragma once
