@@ -25,10 +25,12 @@ public struct ZoneTable: Sendable {
     let after: [Int32]
     /// The offset before the first transition (or always, for a zone without transitions).
     let initial: Int32
-    /// For bucket `b` (covering `bucketBase + b << bucketShift` on): the index of its first transition…
-    let bucketFirst: [Int32]
-    /// …and the offset in effect at its start.
-    let bucketOffset: [Int32]
+    /// One record per bucket of instants (covering `bucketBase + b << bucketShift` on), read
+    /// by ``offsetSeconds(at:)`` and the bulk loops: see ``BucketRecord``.
+    let records: [BucketRecord]
+    /// One record per bucket of wall times (local seconds, same bucketing), read by the bulk
+    /// local → UTC loop: see ``BucketRecord``.
+    let localRecords: [BucketRecord]
     /// Whether instants at or after the horizon may be folded back by 400-year cycles
     /// (checked against ICU when the table is built; otherwise ICU answers them).
     private(set) var periodic = false
@@ -68,26 +70,12 @@ public struct ZoneTable: Sendable {
         } else {
             initial = zone.offset(at: .unixEpoch).seconds
         }
-        let bucketCount = Int((Self.horizon - Self.bucketBase) >> Self.bucketShift) + 1
-        var bucketFirst = [Int32](repeating: 0, count: bucketCount)
-        var bucketOffset = [Int32](repeating: initial, count: bucketCount)
-        var index = 0
-        var offset = initial
-        for bucket in 0..<bucketCount {
-            let start = Self.bucketBase + Int64(bucket) << Self.bucketShift
-            while index < times.count, times[index] <= start {
-                offset = after[index]
-                index += 1
-            }
-            bucketFirst[bucket] = Int32(index)
-            bucketOffset[bucket] = offset
-        }
         self.zone = zone
         self.times = times
         self.after = after
         self.initial = initial
-        self.bucketFirst = bucketFirst
-        self.bucketOffset = bucketOffset
+        self.records = Self.instantRecords(times: times, after: after, initial: initial)
+        self.localRecords = Self.wallTimeRecords(times: times, after: after, initial: initial)
         // The fold-back is exact when the zone runs on its final rule (or a constant offset)
         // through 2100–2500, as every zone of the tz database does; check a spread of
         // instants beyond the horizon against ICU rather than assume it.
@@ -119,22 +107,11 @@ public struct ZoneTable: Sendable {
         }
         let relative = t &- Self.bucketBase
         if relative < 0 { return offsetBeforeBuckets(t) }
+        let record = records[Int(relative >> Self.bucketShift)]
+        if record.isSimple { return record.offset(at: t) }
         return times.withUnsafeBufferPointer { times in
-            after.withUnsafeBufferPointer { after in
-                bucketLookup(t, Int(relative >> Self.bucketShift), times, after)
-            }
+            after.withUnsafeBufferPointer { after in record.offsetStepping(at: t, times, after) }
         }
-    }
-
-    @inline(__always)
-    func bucketLookup(_ t: Int64, _ bucket: Int, _ times: UnsafeBufferPointer<Int64>, _ after: UnsafeBufferPointer<Int32>) -> Int32 {
-        var index = Int(bucketFirst[bucket])
-        var offset = bucketOffset[bucket]
-        while index < times.count, times[index] <= t {
-            offset = after[index]
-            index += 1
-        }
-        return offset
     }
 
     /// Maps an instant at or after the horizon into the last 400-year cycle before it.
@@ -177,7 +154,7 @@ public struct ZoneTable: Sendable {
         let low = local &- Self.offsetBound
         let high = local &+ Self.offsetBound
         // The first transition after `low`.
-        var first = firstTransitionIndex(after: low)
+        let first = firstTransitionIndex(after: low)
         if first >= times.count || times[first] > high {
             return .unique(offset(first == 0 ? initial : after[first - 1]))
         }
@@ -207,22 +184,17 @@ public struct ZoneTable: Sendable {
         return .fold(before: offset(off(matchFirst)), after: offset(off(matchLast)))
     }
 
-    /// The index of the first transition strictly after `t` (`times.count` when none).
+    /// The index of the first transition strictly after `t` (`times.count` when none): a
+    /// binary search (zones have at most a few hundred transitions).
     @inline(__always)
     func firstTransitionIndex(after t: Int64) -> Int {
-        let relative = t &- Self.bucketBase
-        if relative < 0 || t >= Self.horizon {
-            var low = 0
-            var high = times.count
-            while low < high {
-                let mid = (low + high) >> 1
-                if times[mid] <= t { low = mid + 1 } else { high = mid }
-            }
-            return low
+        var low = 0
+        var high = times.count
+        while low < high {
+            let mid = (low + high) >> 1
+            if times[mid] <= t { low = mid + 1 } else { high = mid }
         }
-        var index = Int(bucketFirst[Int(relative >> Self.bucketShift)])
-        while index < times.count, times[index] <= t { index += 1 }
-        return index
+        return low
     }
 
     /// The offset a disambiguation picks for a wall time given as local epoch seconds; `nil` when `reject` refuses it.

@@ -94,13 +94,32 @@ extension ZoneTable {
                          into output: UnsafeMutableBufferPointer<Int64>) -> Int {
         precondition(output.count >= input.count, "output holds \(output.count) instants for \(input.count) wall times")
         var refused = 0
-        for index in 0..<input.count {
-            let local = input[index]
-            if let offset = resolve(localSeconds: local).offset(for: disambiguation) {
-                output[index] = local &- Int64(offset.seconds)
-            } else {
-                output[index] = Int64.min
-                refused += 1
+        localRecords.withUnsafeBufferPointer { records in
+            for index in 0..<input.count {
+                let local = input[index]
+                let relative = local &- Self.bucketBase
+                if relative >= 0, local < Self.horizon - Self.offsetBound {
+                    // Outside the hour or so around a transition, a wall time has one offset.
+                    let record = records[Int(truncatingIfNeeded: relative >> Self.bucketShift)]
+                    if record.isSimple {
+                        let low = record.first &+ Int64(min(record.before, record.after))
+                        let high = record.first &+ Int64(max(record.before, record.after))
+                        if local < low {
+                            output[index] = local &- Int64(record.before)
+                            continue
+                        }
+                        if local >= high {
+                            output[index] = local &- Int64(record.after)
+                            continue
+                        }
+                    }
+                }
+                if let offset = resolve(localSeconds: local).offset(for: disambiguation) {
+                    output[index] = local &- Int64(offset.seconds)
+                } else {
+                    output[index] = Int64.min
+                    refused += 1
+                }
             }
         }
         return refused
@@ -178,21 +197,15 @@ extension ZoneTable {
         let table: ZoneTable
         let times: UnsafeBufferPointer<Int64>
         let after: UnsafeBufferPointer<Int32>
-        let bucketFirst: UnsafeBufferPointer<Int32>
-        let bucketOffset: UnsafeBufferPointer<Int32>
+        let records: UnsafeBufferPointer<BucketRecord>
 
         @inline(__always)
         func offset(_ seconds: Int64) -> Int32 {
             let relative = seconds &- ZoneTable.bucketBase
             guard relative >= 0, seconds < ZoneTable.horizon else { return table.offsetSeconds(at: seconds) }
-            let bucket = Int(truncatingIfNeeded: relative >> ZoneTable.bucketShift)
-            var index = Int(truncatingIfNeeded: bucketFirst[bucket])
-            var offset = bucketOffset[bucket]
-            while index < times.count, times[index] <= seconds {
-                offset = after[index]
-                index += 1
-            }
-            return offset
+            let record = records[Int(truncatingIfNeeded: relative >> ZoneTable.bucketShift)]
+            if record.isSimple { return record.offset(at: seconds) }
+            return record.offsetStepping(at: seconds, times, after)
         }
     }
 
@@ -200,18 +213,23 @@ extension ZoneTable {
     func withLookup<R>(_ body: (Lookup) -> R) -> R {
         times.withUnsafeBufferPointer { times in
             after.withUnsafeBufferPointer { after in
-                bucketFirst.withUnsafeBufferPointer { first in
-                    bucketOffset.withUnsafeBufferPointer { offsets in
-                        body(Lookup(table: self, times: times, after: after, bucketFirst: first, bucketOffset: offsets))
-                    }
+                records.withUnsafeBufferPointer { records in
+                    body(Lookup(table: self, times: times, after: after, records: records))
                 }
             }
         }
     }
 
-    /// Civil fields of a local epoch second.
+    /// Civil fields of a local epoch second: 32-bit arithmetic within years −29,000…+33,000
+    /// (``Civil/fastFields(local:offset:)``), the general 64-bit path beyond.
     @inline(__always)
     static func fields(local: Int64, offset: Int32) -> CivilFields {
+        if let fields = Civil.fastFields(local: local, offset: offset) { return fields }
+        return generalFields(local: local, offset: offset)
+    }
+
+    /// Civil fields of a local epoch second, 64-bit arithmetic for any value.
+    static func generalFields(local: Int64, offset: Int32) -> CivilFields {
         let days = Civil.floorDiv(local, 86_400)
         let secondOfDay = local &- days &* 86_400
         let (year, month, day) = Civil.civilFromDays(days)
