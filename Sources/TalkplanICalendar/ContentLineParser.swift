@@ -89,7 +89,8 @@ struct ContentLineParser {
                     while index < bytes.count, !Self.isParameterDelimiter(bytes[index]), bytes[index] != UInt8(ascii: "\"") { index += 1 }
                     value = Array(bytes[valueStart..<index])
                     // `ALTREP=http://...` unquoted: the colon belongs to the URI.
-                    let scheme = String(decoding: value, as: UTF8.self).lowercased()
+                    // Judged without the control characters dropped below, as a writer sees it.
+                    let scheme = String(decoding: value.filter { $0 >= 0x20 || $0 == 0x09 }, as: UTF8.self).lowercased()
                     if index < bytes.count, bytes[index] == UInt8(ascii: ":"), Self.uriParameters.contains(parameterName),
                        Self.uriSchemes.contains(scheme) {
                         index += 1

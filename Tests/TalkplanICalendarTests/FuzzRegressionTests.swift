@@ -24,6 +24,16 @@ struct ICalendarFuzzRegressionTests {
         #expect(roundTrips(Array(text.utf8)))
     }
 
+    @Test("a control character before an unquoted URI scheme does not change how the parameter reads")
+    func controlCharacterBeforeScheme() {
+        let text = "BEGIN:VEVENT\r\nORGANIZER;SENT-BY=\u{2}mailto:a@b.edu:mailto:c@b.edu\r\nEND:VEVENT\r\n"
+        let document = ICalendarReader.read(Array(text.utf8), file: "ctl.ics")
+        let organizer = document.components.first?.first("ORGANIZER")
+        #expect(organizer?.parameters.first?.values == ["mailto:a@b.edu"])
+        #expect(organizer?.value == "mailto:c@b.edu")
+        #expect(roundTrips(Array(text.utf8)))
+    }
+
     @Test("every saved fuzzer input reads, and round-trips")
     func savedInputs() throws {
         let folder = URL(fileURLWithPath: #filePath)
