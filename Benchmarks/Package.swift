@@ -74,3 +74,18 @@ package.targets.append(
         plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
     )
 )
+
+// iCalendar reading (`Benchmarks/ICalendar`).
+package.targets.append(
+    .executableTarget(
+        name: "ICalendar",
+        dependencies: [
+            .product(name: "TalkplanICalendar", package: "talkplan"),
+            .product(name: "TalkplanExtract", package: "talkplan"),
+            .product(name: "TalkplanTime", package: "talkplan"),
+            .product(name: "Benchmark", package: "benchmark"),
+        ],
+        path: "Benchmarks/ICalendar",
+        plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    )
+)

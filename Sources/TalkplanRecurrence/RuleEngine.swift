@@ -142,6 +142,9 @@ final class RuleEngine {
     /// `nil` when the policy skips it.
     @inline(__always)
     private func resolve(_ local: Int64) -> RuleInstance? {
+        if let offset = table.uniqueOffset(atLocal: local) {
+            return RuleInstance(local: local, instant: local - Int64(offset), offset: offset, shifted: false)
+        }
         switch table.resolve(localSeconds: local) {
         case .unique(let offset):
             return RuleInstance(local: local, instant: local - Int64(offset.seconds), offset: offset.seconds, shifted: false)
@@ -191,6 +194,11 @@ final class RuleEngine {
 
     /// Adds an occurrence to the reorder buffer and releases what can no longer be overtaken.
     private func push(_ instance: RuleInstance) {
+        // The common case: nothing held back, nothing to reorder.
+        if pending.isEmpty && !instance.shifted {
+            ready.append(instance)
+            return
+        }
         var index = pending.count
         while index > 0 && pending[index - 1].instant > instance.instant { index -= 1 }
         if index > 0 && pending[index - 1].instant == instance.instant {

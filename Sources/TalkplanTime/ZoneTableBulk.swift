@@ -100,18 +100,9 @@ extension ZoneTable {
                 let relative = local &- Self.bucketBase
                 if relative >= 0, local < Self.horizon - Self.offsetBound {
                     // Outside the hour or so around a transition, a wall time has one offset.
-                    let record = records[Int(truncatingIfNeeded: relative >> Self.bucketShift)]
-                    if record.isSimple {
-                        let low = record.first &+ Int64(min(record.before, record.after))
-                        let high = record.first &+ Int64(max(record.before, record.after))
-                        if local < low {
-                            output[index] = local &- Int64(record.before)
-                            continue
-                        }
-                        if local >= high {
-                            output[index] = local &- Int64(record.after)
-                            continue
-                        }
+                    if let offset = Self.uniqueOffset(atLocal: local, records[Int(truncatingIfNeeded: relative >> Self.bucketShift)]) {
+                        output[index] = local &- Int64(offset)
+                        continue
                     }
                 }
                 if let offset = resolve(localSeconds: local).offset(for: disambiguation) {

@@ -46,6 +46,32 @@ struct BucketRecord: Sendable {
 }
 
 extension ZoneTable {
+    /// The offset of a wall time (local seconds) when it has exactly one and the wall-time
+    /// records can tell at once, that is, outside the hour or so around a transition; `nil`
+    /// otherwise (then ``resolve(localSeconds:)`` answers).
+    ///
+    /// ```swift
+    /// table.uniqueOffset(atLocal: 1_719_835_200)   // -18000: 2024-07-01T12:00 in Chicago
+    /// table.uniqueOffset(atLocal: 1_710_037_800)   // nil: 2024-03-10T02:30, in the gap
+    /// ```
+    @inline(__always)
+    public func uniqueOffset(atLocal local: Int64) -> Int32? {
+        let relative = local &- Self.bucketBase
+        guard relative >= 0, local < Self.horizon - Self.offsetBound else { return nil }
+        return localRecords.withUnsafeBufferPointer { records in
+            Self.uniqueOffset(atLocal: local, records[Int(truncatingIfNeeded: relative >> Self.bucketShift)])
+        }
+    }
+
+    /// The offset of a wall time from its bucket's record, when outside the transition's window.
+    @inline(__always)
+    static func uniqueOffset(atLocal local: Int64, _ record: BucketRecord) -> Int32? {
+        guard record.isSimple else { return nil }
+        if local < record.first &+ Int64(min(record.before, record.after)) { return record.before }
+        if local >= record.first &+ Int64(max(record.before, record.after)) { return record.after }
+        return nil
+    }
+
     /// The number of buckets from 1900 to the horizon.
     static var bucketCount: Int { Int((horizon - bucketBase) >> bucketShift) + 1 }
 
