@@ -17,7 +17,9 @@ public enum ICalendarParser {
     /// - an END that matches an outer component closes the inner ones the same way;
     /// - an END that matches nothing open is reported and ignored;
     /// - components left open at the end of the input are reported and kept;
-    /// - components nested deeper than ``ICalendarLimits/maximumDepth`` are reported and skipped.
+    /// - components nested deeper than ``ICalendarLimits/maximumDepth`` are reported and skipped;
+    /// - past ``ICalendarLimits/maximumComponents`` components or
+    ///   ``ICalendarLimits/maximumContentLines`` content lines, the rest is reported and skipped.
     public static func parse(_ bytes: [UInt8], file: String) -> (components: [ICalendarComponent], diagnostics: [ICalendarDiagnostic]) {
         var log = DiagnosticLog()
         let parsed = parse(bytes, file: file, log: &log)
@@ -41,10 +43,25 @@ public enum ICalendarParser {
             if stack.isEmpty { roots.append(component) } else { stack[stack.count - 1].components.append(component) }
         }
 
+        var components = 0
+        var contentLines = 0
         while let line = scanner.next() {
+            contentLines += 1
+            if contentLines > ICalendarLimits.maximumContentLines {
+                log.error(ICalendarSourceLocation(file: file, line: line.firstLine),
+                          "more than \(ICalendarLimits.maximumContentLines) content lines; the rest of the input is skipped")
+                break
+            }
             let parser = ContentLineParser(scanner: scanner, file: file)
             guard let property = parser.parse(line, log: &log) else { continue }
             let location = property.location ?? ICalendarSourceLocation(file: file, line: line.firstLine)
+            if property.name == "BEGIN" {
+                components += 1
+                if components > ICalendarLimits.maximumComponents {
+                    log.error(location, "more than \(ICalendarLimits.maximumComponents) components; the rest of the input is skipped")
+                    break
+                }
+            }
             switch property.name {
             case "BEGIN", "END":
                 let name = property.value.trimmingICalendarWhitespace().uppercased()

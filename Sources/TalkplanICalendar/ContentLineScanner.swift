@@ -12,6 +12,12 @@ public enum ICalendarLimits {
     /// The deepest component nesting kept (VCALENDAR > VEVENT > VALARM is 3); deeper
     /// components are reported and skipped.
     public static let maximumDepth = 16
+    /// The most components one input may hold (a real feed holds thousands); the rest of the
+    /// input is reported and skipped.
+    public static let maximumComponents = 500_000
+    /// The most content lines one input may hold (a 64 MiB feed of real events has about two
+    /// million); the rest of the input is reported and skipped.
+    public static let maximumContentLines = 4_000_000
 }
 
 /// One logical content line: a physical line and its folded continuations, joined.

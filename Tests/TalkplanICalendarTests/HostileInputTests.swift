@@ -96,6 +96,19 @@ struct HostileInputTests {
         #expect(writer.text(document.components).count > 0)
     }
 
+    @Test("half a million components and more: the rest is reported and skipped")
+    func tooManyComponents() {
+        var text = "BEGIN:VCALENDAR\r\n"
+        text += String(repeating: "BEGIN:VEVENT\r\nEND:VEVENT\r\n", count: ICalendarLimits.maximumComponents)
+        text += "END:VCALENDAR\r\n"
+        let (components, diagnostics) = ICalendarParser.parse(Array(text.utf8), file: "many.ics")
+        // VCALENDAR is component 1; the one too many, VEVENT number 500,000, begins on line 1,000,000.
+        let line = 2 + 2 * (ICalendarLimits.maximumComponents - 1)
+        #expect(diagnostics.first?.description
+                == "many.ics:\(line):1: error: more than 500000 components; the rest of the input is skipped")
+        #expect(components.first?.components.count == ICalendarLimits.maximumComponents - 1)
+    }
+
     @Test("binary junk gives errors, capped, quickly")
     func binaryJunk() {
         // Deterministic junk (a 64-bit linear congruential generator), 1 MiB.
