@@ -36,10 +36,10 @@ def feed(events):
         hour = 9 + i % 8
         out += ["BEGIN:VEVENT", f"UID:seminar-{i}@math.example.org", "DTSTAMP:20240101T000000Z"]
         if i % 20 == 19:
-            out.append(f"RECURRENCE-ID;TZID={zone}:{date}T{hour}0000")
-        out += [f"DTSTART;TZID={zone}:{date}T{hour}0000", f"DTEND;TZID={zone}:{date}T{hour}4500"]
+            out.append(f"RECURRENCE-ID;TZID={zone}:{date}T{hour:02d}0000")
+        out += [f"DTSTART;TZID={zone}:{date}T{hour:02d}0000", f"DTEND;TZID={zone}:{date}T{hour:02d}4500"]
         if i % 10 == 0:
-            out += ["RRULE:FREQ=WEEKLY;BYDAY=TU;UNTIL=20241231T235959Z", f"EXDATE;TZID={zone}:{date}T{hour}0000"]
+            out += ["RRULE:FREQ=WEEKLY;BYDAY=TU;UNTIL=20241231T235959Z", f"EXDATE;TZID={zone}:{date}T{hour:02d}0000"]
         out += [f"SUMMARY:Seminar {i}: Results on random structures\\, part {i % 7}",
                 f"DESCRIPTION:Speaker {i} (University {i % 17}) presents joint work on ra",
                 " ndom structures.\\nAbstract: we study a model and prove that its phases are ",

@@ -51,15 +51,16 @@ private func feed(events: Int) -> [UInt8] {
         let day = index % 28 + 1
         let hour = 9 + index % 8
         let date = "2024\(month < 10 ? "0" : "")\(month)\(day < 10 ? "0" : "")\(day)"
+        let time = "\(hour < 10 ? "0" : "")\(hour)"
         text += "BEGIN:VEVENT\r\n"
         text += "UID:seminar-\(index)@math.example.org\r\n"
         text += "DTSTAMP:20240101T000000Z\r\n"
-        if index % 20 == 19 { text += "RECURRENCE-ID;TZID=\(zone):\(date)T\(hour)0000\r\n" }
-        text += "DTSTART;TZID=\(zone):\(date)T\(hour)0000\r\n"
-        text += "DTEND;TZID=\(zone):\(date)T\(hour)4500\r\n"
+        if index % 20 == 19 { text += "RECURRENCE-ID;TZID=\(zone):\(date)T\(time)0000\r\n" }
+        text += "DTSTART;TZID=\(zone):\(date)T\(time)0000\r\n"
+        text += "DTEND;TZID=\(zone):\(date)T\(time)4500\r\n"
         if index % 10 == 0 {
             text += "RRULE:FREQ=WEEKLY;BYDAY=TU;UNTIL=20241231T235959Z\r\n"
-            text += "EXDATE;TZID=\(zone):\(date)T\(hour)0000\r\n"
+            text += "EXDATE;TZID=\(zone):\(date)T\(time)0000\r\n"
         }
         text += "SUMMARY:Seminar \(index): Results on random structures\\, part \(index % 7)\r\n"
         text += "DESCRIPTION:Speaker \(index) (University \(index % 17)) presents joint work on ra\r\n"
