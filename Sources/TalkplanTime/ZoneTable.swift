@@ -123,13 +123,8 @@ public struct ZoneTable: Sendable {
 
     /// Instants before 1900: a binary search over the transitions.
     func offsetBeforeBuckets(_ t: Int64) -> Int32 {
-        var low = 0
-        var high = times.count
-        while low < high {
-            let mid = (low + high) >> 1
-            if times[mid] <= t { low = mid + 1 } else { high = mid }
-        }
-        return low == 0 ? initial : after[low - 1]
+        let next = firstTransitionIndex(after: t)
+        return next == 0 ? initial : after[next - 1]
     }
 
     /// The UTC offset at an instant.
@@ -187,7 +182,10 @@ public struct ZoneTable: Sendable {
     /// The index of the first transition strictly after `t` (`times.count` when none): a
     /// binary search (zones have at most a few hundred transitions).
     @inline(__always)
-    func firstTransitionIndex(after t: Int64) -> Int {
+    func firstTransitionIndex(after t: Int64) -> Int { Self.firstIndex(after: t, in: times) }
+
+    /// The index of the first of `times` (ascending) strictly after `t`; `times.count` when none.
+    static func firstIndex(after t: Int64, in times: [Int64]) -> Int {
         var low = 0
         var high = times.count
         while low < high {

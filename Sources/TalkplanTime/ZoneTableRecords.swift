@@ -75,17 +75,6 @@ extension ZoneTable {
     /// The number of buckets from 1900 to the horizon.
     static var bucketCount: Int { Int((horizon - bucketBase) >> bucketShift) + 1 }
 
-    /// The index of the first transition at or after `t` (`times.count` when none).
-    private static func firstIndex(atOrAfter t: Int64, in times: [Int64]) -> Int {
-        var low = 0
-        var high = times.count
-        while low < high {
-            let mid = (low + high) >> 1
-            if times[mid] < t { low = mid + 1 } else { high = mid }
-        }
-        return low
-    }
-
     /// Records for instants: bucket `b` covers `[start, start + size)`.
     static func instantRecords(times: [Int64], after: [Int32], initial: Int32) -> [BucketRecord] {
         let size = Int64(1) << bucketShift
@@ -118,7 +107,7 @@ extension ZoneTable {
             let start = bucketBase + Int64(bucket) << bucketShift
             let low = start - offsetBound
             let high = start + size + offsetBound
-            let index = firstIndex(atOrAfter: low, in: times)
+            let index = firstIndex(after: low - 1, in: times)  // the first at or after `low`
             let atLow = index == 0 ? initial : after[index - 1]
             var inside = index
             while inside < times.count, times[inside] <= high { inside += 1 }
