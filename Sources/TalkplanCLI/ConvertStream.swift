@@ -108,8 +108,8 @@ struct ConvertStream {
             }
         case .toInstant(let disambiguation):
             if let local = ISO8601.parseCompactLocal(start, count),
-               let offset = table.resolve(localSeconds: local).offset(for: disambiguation) {
-                let written = ISO8601.writeCompactUTC(seconds: local - Int64(offset.seconds), to: out)
+               let offset = table.uniqueOffset(atLocal: local) ?? table.resolve(localSeconds: local).offset(for: disambiguation)?.seconds {
+                let written = ISO8601.writeCompactUTC(seconds: local - Int64(offset), to: out)
                 if written > 0 {
                     out[written] = 0x0A
                     used += written + 1

@@ -25,6 +25,23 @@ extension Civil {
         guard n64 < fastDayLimit, local > -Int64(fastDayShift) * 86_400 else { return nil }
         let secondOfDay = UInt32(truncatingIfNeeded: shifted &- n64 &* 86_400)
         let n = UInt32(truncatingIfNeeded: n64)
+        let (year, civilMonth, day) = fastDate(shiftedDays: n)
+        let hour = secondOfDay / 3600
+        let minuteAndSecond = secondOfDay &- hour &* 3600
+        let minute = minuteAndSecond / 60
+        // Day 0 of the shifted count is a Wednesday: 1970-01-01 (a Thursday) is day
+        // 12,699,422 ≡ 1 (mod 7).
+        let weekday = (n &+ 2) % 7 &+ 1
+        return CivilFields(year: year, month: UInt8(truncatingIfNeeded: civilMonth), day: UInt8(truncatingIfNeeded: day),
+                           hour: UInt8(truncatingIfNeeded: hour), minute: UInt8(truncatingIfNeeded: minute),
+                           second: UInt8(truncatingIfNeeded: minuteAndSecond &- minute &* 60),
+                           weekday: UInt8(truncatingIfNeeded: weekday), offset: offset)
+    }
+
+    /// The date of a shifted day count (days since the computational calendar's start, see
+    /// ``fastDayShift``; below ``fastDayLimit``): year, month 1…12, day 1…31.
+    @inline(__always)
+    static func fastDate(shiftedDays n: UInt32) -> (year: Int32, month: UInt32, day: UInt32) {
         // Century and day of century.
         let n1 = 4 &* n &+ 3
         let century = n1 / 146_097
@@ -41,16 +58,6 @@ extension Civil {
         // Back from the March-based year.
         let january = dayOfYear >= 306 ? UInt32(1) : 0
         let year = Int32(bitPattern: 100 &* century &+ yearOfCentury &- fastYearShift &+ january)
-        let civilMonth = january == 1 ? month &- 12 : month
-        let hour = secondOfDay / 3600
-        let minuteAndSecond = secondOfDay &- hour &* 3600
-        let minute = minuteAndSecond / 60
-        // Day 0 of the shifted count is a Wednesday: 1970-01-01 (a Thursday) is day
-        // 12,699,422 ≡ 1 (mod 7).
-        let weekday = (n &+ 2) % 7 &+ 1
-        return CivilFields(year: year, month: UInt8(truncatingIfNeeded: civilMonth), day: UInt8(truncatingIfNeeded: day &+ 1),
-                           hour: UInt8(truncatingIfNeeded: hour), minute: UInt8(truncatingIfNeeded: minute),
-                           second: UInt8(truncatingIfNeeded: minuteAndSecond &- minute &* 60),
-                           weekday: UInt8(truncatingIfNeeded: weekday), offset: offset)
+        return (year, january == 1 ? month &- 12 : month, day &+ 1)
     }
 }

@@ -76,33 +76,39 @@ extension ISO8601 {
         return 20
     }
 
-    /// Years 0000–9999: seconds since the epoch from -62167219200 to 253402300799.
+    /// Years 0000–9999: seconds since the epoch from -62167219200 to 253402300799. The date by
+    /// 32-bit calendar arithmetic (``Civil/fastDate(shiftedDays:)``), each pair of digits by a
+    /// multiply-shift and one 16-bit store.
     @inline(__always)
     static func writeCompactDateTime(_ seconds: Int64, to p: UnsafeMutablePointer<UInt8>) -> Bool {
         guard seconds >= -62_167_219_200, seconds < 253_402_300_800 else { return false }
-        // Shift to a non-negative day count so plain division is floor division.
-        let shifted = seconds + 62_167_219_200          // seconds since 0000-01-01
-        let dayIndex = shifted / 86_400
-        let secondOfDay = shifted - dayIndex * 86_400
-        let (year, month, day) = Civil.civilFromDays(dayIndex - 719_528)
-        @inline(__always) func two(_ value: Int64, _ at: Int) {
-            p[at] = UInt8(truncatingIfNeeded: 0x30 + value / 10)
-            p[at + 1] = UInt8(truncatingIfNeeded: 0x30 + value % 10)
+        let shifted = UInt64(bitPattern: seconds &+ Int64(Civil.fastDayShift) &* 86_400)
+        let dayCount = shifted / 86_400
+        let secondOfDay = UInt32(truncatingIfNeeded: shifted &- dayCount &* 86_400)
+        let (signedYear, month, day) = Civil.fastDate(shiftedDays: UInt32(truncatingIfNeeded: dayCount))
+        let year = UInt32(bitPattern: signedYear)
+        let raw = UnsafeMutableRawPointer(p)
+        @inline(__always) func two(_ value: UInt32, _ at: Int) {
+            let tens = (value &* 103) >> 10          // value / 10 for value < 100
+            let pair = UInt16(truncatingIfNeeded: (0x30 &+ tens) | ((0x30 &+ value &- tens &* 10) << 8))
+            raw.storeBytes(of: pair.littleEndian, toByteOffset: at, as: UInt16.self)
         }
-        two(year / 100, 0)
-        two(year % 100, 2)
+        let century = (year &* 5_243) >> 19             // year / 100 for year < 10,000 (exact: checked for all)
+        two(century, 0)
+        two(year &- century &* 100, 2)
         p[4] = 0x2D
         two(month, 5)
         p[7] = 0x2D
         two(day, 8)
         p[10] = 0x54
         let hour = secondOfDay / 3600
-        let minute = (secondOfDay / 60) % 60
+        let minuteAndSecond = secondOfDay &- hour &* 3600
+        let minute = minuteAndSecond / 60
         two(hour, 11)
         p[13] = 0x3A
         two(minute, 14)
         p[16] = 0x3A
-        two(secondOfDay % 60, 17)
+        two(minuteAndSecond &- minute &* 60, 17)
         return true
     }
 }

@@ -51,6 +51,18 @@ struct ISO8601CompactTests {
         #expect(local(253_402_300_799, 3600) == nil)           // year 10000: general writer
     }
 
+    @Test("the UTC writer at the ends of years 0000–9999", arguments: [
+        (Int64(-62_167_219_200), "0000-01-01T00:00:00Z"), (Int64(253_402_300_799), "9999-12-31T23:59:59Z"),
+        (Int64(951_782_400), "2000-02-29T00:00:00Z"), (Int64(-1), "1969-12-31T23:59:59Z"),
+    ])
+    func utcWriterEdges(seconds: Int64, text: String) {
+        var bytes = [UInt8](repeating: 0, count: 20)
+        let n = bytes.withUnsafeMutableBufferPointer { ISO8601.writeCompactUTC(seconds: seconds, to: $0.baseAddress!) }
+        #expect(n == 20)
+        #expect(String(decoding: bytes, as: UTF8.self) == text)
+        #expect(bytes.withUnsafeMutableBufferPointer { ISO8601.writeCompactUTC(seconds: 253_402_300_800, to: $0.baseAddress!) } == 0)
+    }
+
     @Test("fast and general paths agree on random instants and wall times")
     func agreesWithGeneralPath() {
         var generator = SplitMix64(seed: 42)
@@ -66,6 +78,9 @@ struct ISO8601CompactTests {
             if let fast = local(seconds, offset) { #expect(fast == expected) }
             let utc = instant.description
             #expect(parseUTC(utc) == seconds, "\(utc)")
+            var compact = [UInt8](repeating: 0, count: 20)
+            let written = compact.withUnsafeMutableBufferPointer { ISO8601.writeCompactUTC(seconds: seconds, to: $0.baseAddress!) }
+            if written == 20 { #expect(String(decoding: compact, as: UTF8.self) == utc) }
             #expect(parseLocal(String(utc.dropLast())) == seconds)
         }
     }
