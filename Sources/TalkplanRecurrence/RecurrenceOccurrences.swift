@@ -86,6 +86,8 @@ final class SetExpansion {
     private var startBase: Base?
     private var dates: [Base] = []
     private var dateIndex = 0
+    /// Whether any EXDATE or override names an instance (when none, their lookups are skipped).
+    private var hasExclusions = false
     private var excludedInstants: Set<Int64> = []
     private var excludedDays: Set<Int64> = []
     private var replacedInstants: [Int64: Int] = [:]
@@ -154,6 +156,8 @@ final class SetExpansion {
             }
         }
 
+        hasExclusions = !excludedInstants.isEmpty || !excludedDays.isEmpty || !replacedInstants.isEmpty || !replacedDays.isEmpty
+
         // Sources.
         let seekTarget = from.map { $0.seconds - maximumShift - 2 * RuleEngine.offsetBound }
         for (rule, plan) in zip(set.rules, sequence.plans) {
@@ -215,12 +219,7 @@ final class SetExpansion {
                 if takeBuffer { buffer.removeFirst() } else { replacementIndex += 1 }
                 if let to, head.start >= to { ended = true; return nil }
                 if let from, head.start < from { continue }
-                if produced >= options.limits.maximumOccurrences {
-                    stop = RecurrenceDiagnostic(reason: .occurrenceLimit,
-                                                message: "stopped after \(produced) occurrences (the limit); ask for a narrower window")
-                    ended = true
-                    return nil
-                }
+                if produced >= options.limits.maximumOccurrences { return stopAtLimit() }
                 produced += 1
                 return head
             }
@@ -230,8 +229,25 @@ final class SetExpansion {
                 continue
             }
             watermark = base.instant - slack
-            if let occurrence = apply(base) { insert(occurrence) }
+            guard let occurrence = apply(base) else { continue }
+            // The usual case: nothing waits in the buffer or before it, so it goes straight out.
+            if slack == 0, buffer.isEmpty, occurrence.start.seconds <= watermark,
+               replacementIndex >= replacements.count || occurrence < replacements[replacementIndex] {
+                if let to, occurrence.start >= to { ended = true; return nil }
+                if let from, occurrence.start < from { continue }
+                if produced >= options.limits.maximumOccurrences { return stopAtLimit() }
+                produced += 1
+                return occurrence
+            }
+            insert(occurrence)
         }
+        return nil
+    }
+
+    private func stopAtLimit() -> Occurrence? {
+        stop = RecurrenceDiagnostic(reason: .occurrenceLimit,
+                                    message: "stopped after \(produced) occurrences (the limit); ask for a narrower window")
+        ended = true
         return nil
     }
 
@@ -276,9 +292,12 @@ final class SetExpansion {
     /// Exclusions and overrides applied to one instance.
     private func apply(_ base: Base) -> Occurrence? {
         let offset = table.offsetSeconds(at: base.instant)
-        let day = CivilDays.floorDiv(base.instant + Int64(offset), CivilDays.secondsPerDay)
-        if excludedInstants.contains(base.instant) || excludedDays.contains(day) { return nil }
-        if replacedInstants[base.instant] != nil || replacedDays[day] != nil { return nil }
+        if hasExclusions {
+            // Hashing costs more than the rest of an occurrence: only series that have these pay it.
+            let day = CivilDays.floorDiv(base.instant + Int64(offset), CivilDays.secondsPerDay)
+            if excludedInstants.contains(base.instant) || excludedDays.contains(day) { return nil }
+            if replacedInstants[base.instant] != nil || replacedDays[day] != nil { return nil }
+        }
         let original = Instant(seconds: base.instant)
         if let range = applicableRange(base.instant) {
             if range.cancelled {
@@ -292,7 +311,10 @@ final class SetExpansion {
                               offset: zone.offset(at: start), isAllDay: base.isAllDay, recurrenceID: original,
                               origin: .override(range.index))
         }
-        let zoneOffset = base.zone == zone ? (UTCOffset(seconds: offset) ?? .zero) : base.zone.offset(at: original)
+        // Only an RDATE may carry another zone; comparing zones compares their identifiers.
+        let ownZone: Bool
+        if case .date = base.origin { ownZone = base.zone == zone } else { ownZone = true }
+        let zoneOffset = ownZone ? (UTCOffset(seconds: offset) ?? .zero) : base.zone.offset(at: original)
         return Occurrence(start: original, end: end(of: base.end, from: original, zone: base.zone), zone: base.zone,
                           offset: zoneOffset, isAllDay: base.isAllDay, recurrenceID: original, origin: base.origin)
     }
