@@ -1,10 +1,11 @@
 /// A zone compiled for bulk conversion: its transitions in flat arrays, indexed by time buckets.
 ///
 /// Built once per zone from the same ICU zone (and so the same tz data) as ``Zone``, by
-/// walking ICU's transitions from the earliest to ``horizon`` (2500-01-01). A lookup takes
-/// the bucket of the instant (2²¹ s, about 24 days, from 1900 on), starts from the offset in
-/// effect at the bucket's start, and steps over the bucket's transitions — rarely more than
-/// one. No ICU call, no lock, no allocation.
+/// walking ICU's transitions from the earliest to ``horizon`` (2500-01-01). A lookup reads the
+/// 16-byte record of the instant's bucket (2²¹ s, about 24 days, from 1900 on: the bucket's
+/// transition and the offsets before and after it) and selects without a branch; the rare
+/// bucket with several transitions is stepped through (see ``BucketRecord``). Wall times have
+/// records of their own, for local → UTC. No ICU call, no lock, no allocation.
 ///
 /// After the last explicit transition every zone follows its final rule (or a fixed offset),
 /// and Gregorian calendar rules repeat exactly every 400 years (146,097 days, a whole number
