@@ -69,6 +69,7 @@ package.targets.append(
             .product(name: "TalkplanExtract", package: "talkplan"),
             .product(name: "TalkplanTime", package: "talkplan"),
             .product(name: "Benchmark", package: "benchmark"),
+            "WholeInputs",
         ],
         path: "Benchmarks/Extraction",
         plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
@@ -84,8 +85,18 @@ package.targets.append(
             .product(name: "TalkplanExtract", package: "talkplan"),
             .product(name: "TalkplanTime", package: "talkplan"),
             .product(name: "Benchmark", package: "benchmark"),
+            "WholeInputs",
         ],
         path: "Benchmarks/ICalendar",
         plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    )
+)
+
+// Shared by the drivers that read a whole input per iteration.
+package.targets.append(
+    .target(
+        name: "WholeInputs",
+        dependencies: [.product(name: "Benchmark", package: "benchmark")],
+        path: "Sources/WholeInputs"
     )
 )

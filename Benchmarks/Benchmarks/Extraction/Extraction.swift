@@ -1,4 +1,5 @@
 import Benchmark
+import WholeInputs
 import TalkplanExtract
 import TalkplanTime
 
@@ -81,20 +82,8 @@ private func notice(talks: Int) -> [UInt8] {
     return Array(html.utf8)
 }
 
-private func megabytes(_ bytes: [UInt8]) -> String {
-    let tenths = (bytes.count * 10 + 524_288) / 1_048_576
-    return "\(tenths / 10).\(tenths % 10) MB"
-}
-
 let benchmarks: @Sendable () -> Void = {
-    Benchmark.defaultConfiguration = .init(
-        metrics: [.throughput, .wallClock],
-        timeUnits: .milliseconds,
-        warmupIterations: 1,
-        scalingFactor: .one,
-        maxDuration: .seconds(5),
-        maxIterations: 10
-    )
+    Benchmark.defaultConfiguration = WholeInputs.configuration
 
     let inputs: [(name: String, bytes: [UInt8])] = [
         ("mailbox", mailbox(bytes: 1 << 20)),
@@ -103,7 +92,7 @@ let benchmarks: @Sendable () -> Void = {
     ]
     for (name, bytes) in inputs {
         let input = AnnouncementInput(name: "\(name).txt", bytes: bytes)
-        Benchmark("extract \(name), \(megabytes(bytes))") { benchmark in
+        Benchmark("extract \(name), \(WholeInputs.megabytes(bytes))") { benchmark in
             var talks = 0
             for _ in benchmark.scaledIterations {
                 talks &+= Extractor.extract(input, options: options).talks.count

@@ -1,4 +1,5 @@
 import Benchmark
+import WholeInputs
 import TalkplanExtract
 import TalkplanICalendar
 import TalkplanTime
@@ -76,24 +77,12 @@ private func feed(events: Int) -> [UInt8] {
     return Array(text.utf8)
 }
 
-private func megabytes(_ bytes: [UInt8]) -> String {
-    let tenths = (bytes.count * 10 + 524_288) / 1_048_576
-    return "\(tenths / 10).\(tenths % 10) MB"
-}
-
 let benchmarks: @Sendable () -> Void = {
-    Benchmark.defaultConfiguration = .init(
-        metrics: [.throughput, .wallClock],
-        timeUnits: .milliseconds,
-        warmupIterations: 1,
-        scalingFactor: .one,
-        maxDuration: .seconds(5),
-        maxIterations: 10
-    )
+    Benchmark.defaultConfiguration = WholeInputs.configuration
 
     let bytes = feed(events: 8_000)
     let options = ExtractionOptions(referenceDate: PlainDate(year: 2024, month: 1, day: 1))
-    Benchmark("read, \(megabytes(bytes))") { benchmark in
+    Benchmark("read, \(WholeInputs.megabytes(bytes))") { benchmark in
         var events = 0
         for _ in benchmark.scaledIterations {
             events &+= ICalendarReader.read(bytes, file: "feed.ics").events.count
@@ -101,7 +90,7 @@ let benchmarks: @Sendable () -> Void = {
         blackHole(events)
     }
     let input = AnnouncementInput(name: "feed.ics", bytes: bytes)
-    Benchmark("talks, \(megabytes(bytes))") { benchmark in
+    Benchmark("talks, \(WholeInputs.megabytes(bytes))") { benchmark in
         var talks = 0
         for _ in benchmark.scaledIterations {
             talks &+= Extractor.extract(input, options: options).talks.count
