@@ -18,7 +18,7 @@ public struct ICalendarComponent: Sendable, Hashable {
 
     public init(_ name: String, properties: [ICalendarProperty] = [], components: [ICalendarComponent] = [],
                 location: ICalendarSourceLocation? = nil) {
-        self.name = name.uppercased()
+        self.name = ByteText.upperASCII(name)
         self.properties = properties
         self.components = components
         self.location = location
@@ -26,20 +26,20 @@ public struct ICalendarComponent: Sendable, Hashable {
 
     /// The first property of a name (case-insensitive), or `nil`.
     public func first(_ name: String) -> ICalendarProperty? {
-        let key = name.uppercased()
-        return properties.first { $0.name == key }
+        let key = ByteText.upperASCII(name)
+        return properties.first { ByteText.same($0.name, key) }
     }
 
     /// Every property of a name, in order.
     public func all(_ name: String) -> [ICalendarProperty] {
-        let key = name.uppercased()
-        return properties.filter { $0.name == key }
+        let key = ByteText.upperASCII(name)
+        return properties.filter { ByteText.same($0.name, key) }
     }
 
     /// The sub-components of a name, in order.
     public func components(named name: String) -> [ICalendarComponent] {
-        let key = name.uppercased()
-        return components.filter { $0.name == key }
+        let key = ByteText.upperASCII(name)
+        return components.filter { ByteText.same($0.name, key) }
     }
 
     public static func == (lhs: ICalendarComponent, rhs: ICalendarComponent) -> Bool {

@@ -28,6 +28,11 @@ public enum ICalendarParser {
 
     static func parse(_ bytes: [UInt8], file: String, log: inout DiagnosticLog)
         -> (components: [ICalendarComponent], end: ICalendarSourceLocation) {
+        bytes.withUnsafeBufferPointer { parse($0, file: file, log: &log) }
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String, log: inout DiagnosticLog)
+        -> (components: [ICalendarComponent], end: ICalendarSourceLocation) {
         var scanner = ContentLineScanner(bytes)
         var roots: [ICalendarComponent] = []
         var stack: [ICalendarComponent] = []
@@ -64,7 +69,7 @@ public enum ICalendarParser {
             }
             switch property.name {
             case "BEGIN", "END":
-                let name = property.value.trimmingICalendarWhitespace().uppercased()
+                let name = ByteText.upperASCII(property.value.trimmingICalendarWhitespace())
                 guard !name.isEmpty, name.utf8.allSatisfy(ContentLineParser.isNameByte) else {
                     log.error(property.valueLocation ?? location, "\(property.name) needs a component name, got \(quoted(property.value)); ignored")
                     continue

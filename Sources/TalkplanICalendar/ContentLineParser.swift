@@ -8,7 +8,7 @@ struct ContentLineParser {
     let file: String
 
     /// Parameters whose values are URIs, which producers sometimes leave unquoted.
-    private static let uriParameters: Set<String> = ["ALTREP", "DELEGATED-FROM", "DELEGATED-TO", "DIR", "MEMBER", "SENT-BY"]
+    private static let uriParameters: [String] = ["ALTREP", "DELEGATED-FROM", "DELEGATED-TO", "DIR", "MEMBER", "SENT-BY"]
     private static let uriSchemes: Set<String> = ["http", "https", "mailto", "cid", "urn", "tel", "ldap", "sip"]
 
     func parse(_ line: LogicalLine, log: inout DiagnosticLog) -> ICalendarProperty? {
@@ -18,7 +18,7 @@ struct ContentLineParser {
         // The name.
         var index = 0
         while index < bytes.count, Self.isNameByte(bytes[index]) { index += 1 }
-        let name = String(decoding: bytes[0..<index], as: UTF8.self).uppercased()
+        let name = KnownNames.upperCased(UnsafeBufferPointer(rebasing: bytes[0..<index]))
 
         if let length = line.overlongLength {
             let message = "content line of \(length) bytes is longer than the \(ICalendarLimits.maximumLineBytes) bytes allowed; skipped"
@@ -48,7 +48,7 @@ struct ContentLineParser {
             index += 1
             let nameStart = index
             while index < bytes.count, Self.isNameByte(bytes[index]) { index += 1 }
-            let parameterName = String(decoding: bytes[nameStart..<index], as: UTF8.self).uppercased()
+            let parameterName = KnownNames.upperCased(UnsafeBufferPointer(rebasing: bytes[nameStart..<index]))
             guard !parameterName.isEmpty else {
                 let found = index < bytes.count ? Self.excerpt(bytes, from: index) : "the end of the line"
                 log.error(location(index), "malformed parameter of \(name): expected a parameter name, got \(found); line skipped")
@@ -57,7 +57,7 @@ struct ContentLineParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "=") else {
                 if index < bytes.count, bytes[index] == UInt8(ascii: ";") || bytes[index] == UInt8(ascii: ":") {
                     log.warning(location(nameStart), "parameter \(parameterName) of \(name) has no value; kept empty")
-                    parameters.append(ICalendarParameter(parameterName, [""]))
+                    parameters.append(ICalendarParameter(upperCaseName: parameterName, [""]))
                     continue
                 }
                 let found = index < bytes.count ? Self.excerpt(bytes, from: index) : "the end of the line"
@@ -68,7 +68,9 @@ struct ContentLineParser {
             var values: [String] = []
             while true {
                 let valueStart = index
-                var value: [UInt8] = []
+                // The value's bytes: one span of the line, or (text after a closing quote) two.
+                var span = index..<index
+                var extra = index..<index
                 if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
                     index += 1
                     let contentStart = index
@@ -77,53 +79,60 @@ struct ContentLineParser {
                         log.error(location(valueStart), "unterminated quoted value of parameter \(parameterName) of \(name); line skipped")
                         return nil
                     }
-                    value = Array(bytes[contentStart..<index])
+                    span = contentStart..<index
                     index += 1
                     let extraStart = index
                     while index < bytes.count, !Self.isParameterDelimiter(bytes[index]) { index += 1 }
                     if index > extraStart {
                         log.warning(location(extraStart), "text after the closing quote of parameter \(parameterName) of \(name); kept")
-                        value += bytes[extraStart..<index]
+                        extra = extraStart..<index
                     }
                 } else {
                     while index < bytes.count, !Self.isParameterDelimiter(bytes[index]), bytes[index] != UInt8(ascii: "\"") { index += 1 }
-                    value = Array(bytes[valueStart..<index])
+                    span = valueStart..<index
                     // `ALTREP=http://...` unquoted: the colon belongs to the URI.
                     // Judged without the control characters dropped below, as a writer sees it.
-                    let scheme = String(decoding: value.filter { $0 >= 0x20 || $0 == 0x09 }, as: UTF8.self).lowercased()
-                    if index < bytes.count, bytes[index] == UInt8(ascii: ":"), Self.uriParameters.contains(parameterName),
-                       Self.uriSchemes.contains(scheme) {
+                    if index < bytes.count, bytes[index] == UInt8(ascii: ":"), Self.uriParameters.contains(where: { ByteText.same($0, parameterName) }),
+                       Self.uriSchemes.contains(String(decoding: bytes[span].filter { $0 >= 0x20 || $0 == 0x09 }, as: UTF8.self).lowercased()) {
                         index += 1
                         while index < bytes.count, !Self.isParameterDelimiter(bytes[index]) { index += 1 }
-                        value = Array(bytes[valueStart..<index])
-                        log.warning(location(valueStart), "unquoted URI in parameter \(parameterName) of \(name) read as \(quoted(String(decoding: value, as: UTF8.self)))")
+                        span = valueStart..<index
+                        log.warning(location(valueStart), "unquoted URI in parameter \(parameterName) of \(name) read as \(quoted(String(decoding: UnsafeBufferPointer(rebasing: bytes[span]), as: UTF8.self)))")
                     } else if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
                         log.error(location(index), "stray '\"' in parameter \(parameterName) of \(name); line skipped")
                         return nil
                     }
                 }
+                let raw = UnsafeBufferPointer(rebasing: bytes[span])
                 // RFC 5545 allows no control character but HTAB in a parameter value
                 // (SAFE-CHAR, QSAFE-CHAR); a TZID holding a NUL would name no zone.
-                if let control = value.first(where: { $0 < 0x20 && $0 != 0x09 }) {
-                    log.warning(location(valueStart), "control character U+\(hex4(control)) in parameter \(parameterName) of \(name); dropped")
-                    value.removeAll { $0 < 0x20 && $0 != 0x09 }
+                let isControl = { (byte: UInt8) in byte < 0x20 && byte != 0x09 }
+                let control = raw.first(where: isControl) ?? bytes[extra].first(where: isControl)
+                if extra.isEmpty, control == nil, !raw.contains(UInt8(ascii: "^")) {
+                    values.append(String(decoding: raw, as: UTF8.self))
+                } else {
+                    var value = Array(raw) + bytes[extra]
+                    if let control {
+                        log.warning(location(valueStart), "control character U+\(hex4(control)) in parameter \(parameterName) of \(name); dropped")
+                        value.removeAll(where: isControl)
+                    }
+                    values.append(Self.decodeCaret(value))
                 }
-                values.append(Self.decodeCaret(String(decoding: value, as: UTF8.self)))
                 if index < bytes.count, bytes[index] == UInt8(ascii: ",") {
                     index += 1
                     continue
                 }
                 break
             }
-            parameters.append(ICalendarParameter(parameterName, values))
+            parameters.append(ICalendarParameter(upperCaseName: parameterName, values))
         }
         guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
             log.error(location(min(index, max(bytes.count - 1, 0))), "malformed content line: \(name) has no ':' before its value; line skipped")
             return nil
         }
         index += 1
-        let value = String(decoding: bytes[index...], as: UTF8.self)
-        return ICalendarProperty(name, parameters: parameters, value: value,
+        let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[index...]), as: UTF8.self)
+        return ICalendarProperty(upperCaseName: name, parameters: parameters, value: value,
                                  location: location(0), valueLocation: location(index))
     }
 
@@ -148,29 +157,38 @@ struct ContentLineParser {
         byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: ":")
     }
 
-    /// RFC 6868: `^n` is a line break, `^'` a double quote, `^^` a caret.
-    static func decodeCaret(_ text: String) -> String {
-        guard text.contains("^") else { return text }
-        var result = ""
-        var iterator = text.makeIterator()
-        while let character = iterator.next() {
-            guard character == "^" else {
-                result.append(character)
-                continue
+    /// RFC 6868: `^n` is a line break, `^'` a double quote, `^^` a caret; any other caret is kept.
+    ///
+    /// ```swift
+    /// ContentLineParser.decodeCaret(Array("Room ^'A^'^nFloor 2".utf8))   // "Room \"A\"\nFloor 2"
+    /// ```
+    static func decodeCaret(_ bytes: [UInt8]) -> String {
+        guard bytes.contains(UInt8(ascii: "^")) else { return String(decoding: bytes, as: UTF8.self) }
+        return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            var count = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                guard byte == UInt8(ascii: "^"), index < bytes.count else {
+                    buffer[count] = byte
+                    count += 1
+                    continue
+                }
+                switch bytes[index] {
+                case UInt8(ascii: "n"), UInt8(ascii: "N"): buffer[count] = 0x0A; index += 1
+                case UInt8(ascii: "'"): buffer[count] = UInt8(ascii: "\""); index += 1
+                case UInt8(ascii: "^"): buffer[count] = UInt8(ascii: "^"); index += 1
+                default: buffer[count] = UInt8(ascii: "^")
+                }
+                count += 1
             }
-            switch iterator.next() {
-            case "n", "N": result.append("\n")
-            case "'": result.append("\"")
-            case "^": result.append("^")
-            case let other?: result.append("^"); result.append(other)
-            case nil: result.append("^")
-            }
+            return count
         }
-        return result
     }
 
     /// A short quoted excerpt of the bytes from an offset, for messages.
-    static func excerpt(_ bytes: [UInt8], from offset: Int) -> String {
+    static func excerpt(_ bytes: UnsafeBufferPointer<UInt8>, from offset: Int) -> String {
         let end = min(bytes.count, offset + 40)
         return quoted(String(decoding: bytes[offset..<end], as: UTF8.self), limit: 30)
     }

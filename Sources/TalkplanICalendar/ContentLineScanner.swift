@@ -34,14 +34,19 @@ struct LogicalLine {
         var lineStart: Int
     }
 
-    /// The unfolded bytes, exactly as in the input (not yet checked as UTF-8).
-    var bytes: [UInt8]
-    var segments: [Segment]
+    /// The unfolded bytes, exactly as in the input (not yet checked as UTF-8). They point into
+    /// the input (a line without folds) or into the scanner's buffer (a folded one), and stay
+    /// valid until the scanner's next ``ContentLineScanner/next()``.
+    var bytes: UnsafeBufferPointer<UInt8>
+    /// The physical line the logical line starts on.
+    var first: Segment
+    /// The continuation lines, in order (empty for a line without folds).
+    var continuations: [Segment]
     /// The unfolded length when it exceeded ``ICalendarLimits/maximumLineBytes``
     /// (then `bytes` holds only the beginning).
     var overlongLength: Int?
 
-    var firstLine: Int { segments[0].line }
+    var firstLine: Int { first.line }
 }
 
 /// Splits iCalendar bytes into logical content lines, one at a time.
@@ -49,32 +54,32 @@ struct LogicalLine {
 /// Line ends may be CRLF, LF or a lone CR. A physical line starting with a space or a tab
 /// continues the previous one (the fold's whitespace is removed); folds may fall inside a
 /// multi-byte UTF-8 sequence, since joining happens on bytes. Empty lines are skipped.
+///
+/// The scanner reads the input in place: a line without folds is handed out as a view of the
+/// input, and only folded lines are joined, in one buffer reused from line to line. The input
+/// must stay valid while the scanner is used (``ICalendarParser`` scans inside
+/// `withUnsafeBufferPointer`).
 struct ContentLineScanner {
-    let input: [UInt8]
+    let input: UnsafeBufferPointer<UInt8>
     private var position = 0
     private var lineNumber = 0
     /// A physical line read ahead that starts the next logical line.
     private var pending: (start: Int, end: Int, line: Int)?
+    private let joined = JoinBuffer()
 
-    init(_ input: [UInt8]) {
+    init(_ input: UnsafeBufferPointer<UInt8>) {
         self.input = input
-        if input.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
+        if input.count >= 3, input[0] == 0xEF, input[1] == 0xBB, input[2] == 0xBF { position = 3 }
     }
 
     /// The next physical line: its bounds (line break excluded) and number.
     private mutating func nextPhysicalLine() -> (start: Int, end: Int, line: Int)? {
         guard position < input.count else { return nil }
         let start = position
-        var index = position
-        let count = input.count
-        while index < count {
-            let byte = input[index]
-            if byte == 0x0A || byte == 0x0D { break }
-            index += 1
-        }
-        let end = index
-        if index < count {
-            if input[index] == 0x0D, index + 1 < count, input[index + 1] == 0x0A { index += 2 } else { index += 1 }
+        let end = LineBreaks.first(in: input, from: position)
+        var index = end
+        if index < input.count {
+            if input[index] == 0x0D, index + 1 < input.count, input[index + 1] == 0x0A { index += 2 } else { index += 1 }
         }
         position = index
         lineNumber += 1
@@ -90,34 +95,41 @@ struct ContentLineScanner {
             first = physical
         }
         let head = first!
-        var line = LogicalLine(bytes: [], segments: [], overlongLength: nil)
-        var total = 0
-        func append(_ start: Int, _ end: Int, _ number: Int, lineStart: Int) {
-            let length = end - start
-            let room = ICalendarLimits.maximumLineBytes - line.bytes.count
-            if length > 0, room > 0 {
-                line.segments.append(.init(start: line.bytes.count, inputOffset: start, line: number, lineStart: lineStart))
-                line.bytes.append(contentsOf: input[start..<(start + min(length, room))])
-            }
-            total += length
-        }
-        append(head.start, head.end, head.line, lineStart: head.start)
+        let limit = ICalendarLimits.maximumLineBytes
+        var total = head.end - head.start
+        var kept = min(total, limit)
+        var folded = false
+        var continuations: [LogicalLine.Segment] = []
         while let physical = nextPhysicalLine() {
-            if physical.start < physical.end, input[physical.start] == 0x20 || input[physical.start] == 0x09 {
-                append(physical.start + 1, physical.end, physical.line, lineStart: physical.start)
-            } else {
+            guard physical.start < physical.end, input[physical.start] == 0x20 || input[physical.start] == 0x09 else {
                 pending = physical
                 break
             }
+            if !folded {
+                folded = true
+                joined.removeAll()
+                joined.append(UnsafeBufferPointer(rebasing: input[head.start..<(head.start + kept)]))
+            }
+            let start = physical.start + 1
+            let length = physical.end - start
+            let taken = min(length, limit - kept)
+            if taken > 0 {
+                continuations.append(.init(start: kept, inputOffset: start, line: physical.line, lineStart: physical.start))
+                joined.append(UnsafeBufferPointer(rebasing: input[start..<(start + taken)]))
+                kept += taken
+            }
+            total += length
         }
-        if total > ICalendarLimits.maximumLineBytes { line.overlongLength = total }
-        return line
+        let bytes = folded ? joined.contents : UnsafeBufferPointer(rebasing: input[head.start..<(head.start + kept)])
+        return LogicalLine(bytes: bytes,
+                           first: .init(start: 0, inputOffset: head.start, line: head.line, lineStart: head.start),
+                           continuations: continuations, overlongLength: total > limit ? total : nil)
     }
 
     /// The location of byte `offset` of a logical line (columns count Unicode scalars).
     func location(of offset: Int, in line: LogicalLine, file: String) -> ICalendarSourceLocation {
-        var segment = line.segments[0]
-        for candidate in line.segments where candidate.start <= offset { segment = candidate }
+        var segment = line.first
+        for candidate in line.continuations where candidate.start <= offset { segment = candidate }
         let inputOffset = min(segment.inputOffset + (offset - segment.start), input.count)
         var column = 1
         var index = segment.lineStart
@@ -134,36 +146,56 @@ struct ContentLineScanner {
     }
 }
 
-/// UTF-8 checking, byte by byte (overlong forms, surrogates and values above U+10FFFF are invalid).
-enum UTF8Check {
-    /// The offset of the first byte that does not start a valid UTF-8 sequence, or `nil`.
-    static func firstInvalidOffset(_ bytes: [UInt8]) -> Int? {
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            let byte = bytes[index]
-            if byte < 0x80 {
-                index += 1
-                continue
-            }
-            let length: Int
-            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
-            switch byte {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; lower = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; upper = 0x9F
-            case 0xF0: length = 4; lower = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; upper = 0x8F
-            default: return index
-            }
-            guard index + length <= count else { return index }
-            let second = bytes[index + 1]
-            guard second >= lower && second <= upper else { return index }
-            for offset in 2..<length where bytes[index + offset] & 0xC0 != 0x80 { return index }
-            index += length
+/// The buffer folded lines are joined in, reused from line to line (it grows to the longest
+/// folded line, at most ``ICalendarLimits/maximumLineBytes``).
+final class JoinBuffer {
+    private var storage = UnsafeMutablePointer<UInt8>.allocate(capacity: 1024)
+    private var capacity = 1024
+    private var count = 0
+
+    /// The bytes joined so far.
+    var contents: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: storage, count: count) }
+
+    func removeAll() { count = 0 }
+
+    func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        if count + bytes.count > capacity {
+            var grown = capacity * 2
+            while grown < count + bytes.count { grown *= 2 }
+            let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+            larger.update(from: storage, count: count)
+            storage.deallocate()
+            storage = larger
+            capacity = grown
         }
-        return nil
+        (storage + count).update(from: base, count: bytes.count)
+        count += bytes.count
+    }
+
+    deinit { storage.deallocate() }
+}
+
+/// Finding line breaks eight bytes at a time.
+enum LineBreaks {
+    /// The offset of the first CR or LF at or after `start`, or `input.count`.
+    static func first(in input: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = input.baseAddress else { return input.count }
+        let count = input.count
+        var index = start
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        while index + 8 <= count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+            let lf = word ^ (ones &* 0x0A)
+            let cr = word ^ (ones &* 0x0D)
+            // A byte of `lf` or `cr` is zero where the word holds LF or CR; the lowest flagged
+            // byte is exact (flags above a zero byte can be spurious, not below).
+            let found = ((lf &- ones) & ~lf | (cr &- ones) & ~cr) & highs
+            if found != 0 { return index + found.trailingZeroBitCount / 8 }
+            index += 8
+        }
+        while index < count, input[index] != 0x0A, input[index] != 0x0D { index += 1 }
+        return index
     }
 }

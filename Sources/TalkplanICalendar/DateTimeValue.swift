@@ -68,7 +68,8 @@ public enum ICalendarDateTime: Sendable, Hashable, CustomStringConvertible {
     /// (`20240404T1200`) are read, each with a note in `notes`; so is second 60 (a leap
     /// second, read as 59) and hour 24 (midnight of the next day).
     public static func parse(_ text: some StringProtocol, tzid: String?, notes: inout [String]) throws(ICalendarValueError) -> ICalendarDateTime {
-        let trimmed = text.trimmingICalendarWhitespace()
+        var trimmed = text.trimmingICalendarWhitespace()
+        if let value = trimmed.withUTF8({ basicForm($0, tzid: tzid) }) { return value }
         var digits: [UInt8] = []
         var utc = false
         var hasTime = false
@@ -131,6 +132,31 @@ public enum ICalendarDateTime: Sendable, Hashable, CustomStringConvertible {
             if let tzid { notes.append("TZID \(quoted(tzid)) ignored on the UTC time \(quoted(trimmed))") }
             return .utc(value)
         }
+        if let tzid { return .zoned(value, tzid: tzid) }
+        return .floating(value)
+    }
+
+    /// The RFC's basic forms read at once (`20240404`, `20240404T120000`, `20240404T100000Z`),
+    /// when valid and needing no note; `nil` sends the value through the general reading.
+    private static func basicForm(_ bytes: UnsafeBufferPointer<UInt8>, tzid: String?) -> ICalendarDateTime? {
+        let count = bytes.count
+        guard count == 8 || count == 15 || (count == 16 && tzid == nil && bytes[15] == UInt8(ascii: "Z")) else { return nil }
+        func number(_ start: Int, _ length: Int) -> Int? {
+            var value = 0
+            for index in start..<(start + length) {
+                let digit = bytes[index] &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                value = value * 10 + Int(digit)
+            }
+            return value
+        }
+        guard let year = number(0, 4), let month = number(4, 2), let day = number(6, 2),
+              let date = try? PlainDate.checked(year: year, month: month, day: day) else { return nil }
+        guard count > 8 else { return .date(date) }
+        guard bytes[8] == UInt8(ascii: "T"), let hour = number(9, 2), let minute = number(11, 2), let second = number(13, 2),
+              hour < 24, second < 60, let time = try? PlainTime.checked(hour: hour, minute: minute, second: second) else { return nil }
+        let value = PlainDateTime(date: date, time: time)
+        if count == 16 { return .utc(value) }
         if let tzid { return .zoned(value, tzid: tzid) }
         return .floating(value)
     }

@@ -7,12 +7,20 @@ extension ICalendarEvent {
         let file = catalog.file
         let here = component.location ?? ICalendarSourceLocation(file: file, line: 1)
         func at(_ property: ICalendarProperty) -> ICalendarSourceLocation { property.valueLocation ?? property.location ?? here }
+        let properties = component.properties
         func single(_ name: String) -> ICalendarProperty? {
-            let found = component.all(name)
-            if found.count > 1, let second = found.dropFirst().first {
-                log.warning(second.location ?? here, "VEVENT at line \(here.line) has \(found.count) \(name) properties; the first one is used")
+            // One pass, nothing copied but the property found.
+            var first: Int?
+            var second: Int?
+            var count = 0
+            for index in properties.indices where ByteText.same(properties[index].name, name) {
+                count += 1
+                if first == nil { first = index } else if second == nil { second = index }
             }
-            return found.first
+            if let second {
+                log.warning(properties[second].location ?? here, "VEVENT at line \(here.line) has \(count) \(name) properties; the first one is used")
+            }
+            return first.map { properties[$0] }
         }
         func text(_ name: String) -> String? {
             guard let value = single(name)?.text.trimmingICalendarWhitespace(), !value.isEmpty else { return nil }

@@ -12,12 +12,18 @@ public struct ICalendarParameter: Sendable, Hashable {
     public var values: [String]
 
     public init(_ name: String, _ values: [String]) {
-        self.name = name.uppercased()
+        self.name = ByteText.upperASCII(name)
         self.values = values
     }
 
     public init(_ name: String, _ value: String) {
         self.init(name, [value])
+    }
+
+    /// A parameter whose name is known to be upper-case already (the reader's).
+    init(upperCaseName name: String, _ values: [String]) {
+        self.name = name
+        self.values = values
     }
 
     /// The first value (most parameters have exactly one).
@@ -50,7 +56,17 @@ public struct ICalendarProperty: Sendable, Hashable {
 
     public init(_ name: String, parameters: [ICalendarParameter] = [], value: String,
                 location: ICalendarSourceLocation? = nil, valueLocation: ICalendarSourceLocation? = nil) {
-        self.name = name.uppercased()
+        self.name = ByteText.upperASCII(name)
+        self.parameters = parameters
+        self.value = value
+        self.location = location
+        self.valueLocation = valueLocation
+    }
+
+    /// A property whose name is known to be upper-case already (the reader's).
+    init(upperCaseName name: String, parameters: [ICalendarParameter], value: String,
+         location: ICalendarSourceLocation?, valueLocation: ICalendarSourceLocation?) {
+        self.name = name
         self.parameters = parameters
         self.value = value
         self.location = location
@@ -68,14 +84,14 @@ public struct ICalendarProperty: Sendable, Hashable {
 
     /// The first value of a parameter (names are case-insensitive), or `nil`.
     public func parameter(_ name: String) -> String? {
-        let key = name.uppercased()
-        return parameters.first { $0.name == key }?.values.first
+        let key = ByteText.upperASCII(name)
+        return parameters.first { ByteText.same($0.name, key) }?.values.first
     }
 
     /// Every value of a parameter, across repetitions.
     public func parameterValues(_ name: String) -> [String] {
-        let key = name.uppercased()
-        return parameters.filter { $0.name == key }.flatMap(\.values)
+        let key = ByteText.upperASCII(name)
+        return parameters.filter { ByteText.same($0.name, key) }.flatMap(\.values)
     }
 
     /// The `VALUE` parameter, upper-case (`DATE`, `PERIOD`, `URI`), or `nil`.
@@ -102,15 +118,5 @@ public struct ICalendarProperty: Sendable, Hashable {
         hasher.combine(name)
         hasher.combine(parameters)
         hasher.combine(value)
-    }
-}
-
-extension StringProtocol {
-    /// The text without leading and trailing spaces, tabs and line breaks.
-    func trimmingICalendarWhitespace() -> String {
-        var scalars = Substring(self).unicodeScalars[...]
-        while let first = scalars.first, first == " " || first == "\t" || first == "\r" || first == "\n" { scalars.removeFirst() }
-        while let last = scalars.last, last == " " || last == "\t" || last == "\r" || last == "\n" { scalars.removeLast() }
-        return String(String.UnicodeScalarView(scalars))
     }
 }

@@ -63,8 +63,8 @@ public struct ICalendarRecurrenceRule: Sendable, Hashable {
         var frequency: Frequency?
         var rule = ICalendarRecurrenceRule(frequency: .daily, text: written)
         var seen = Set<String>()
-        for part in written.split(separator: ";", omittingEmptySubsequences: true) {
-            let pieces = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+        for part in ByteText.split(written, UInt8(ascii: ";")) {
+            let pieces = ByteText.split(part, UInt8(ascii: "="), maxSplits: 1, omittingEmpty: false)
             guard pieces.count == 2 else {
                 throw ICalendarValueError("invalid RECUR \(quoted(written)): part \(quoted(part)) has no '='")
             }
@@ -73,7 +73,7 @@ public struct ICalendarRecurrenceRule: Sendable, Hashable {
             if !seen.insert(name).inserted { notes.append("RECUR \(quoted(written)) gives \(name) twice; the last one is used") }
             func numbers(_ range: ClosedRange<Int>, allowNegative: Bool) throws(ICalendarValueError) -> [Int] {
                 var result: [Int] = []
-                for item in value.split(separator: ",") {
+                for item in ByteText.split(value, UInt8(ascii: ",")) {
                     let trimmed = item.trimmingICalendarWhitespace()
                     guard let number = Int(trimmed.hasPrefix("+") ? String(trimmed.dropFirst()) : trimmed),
                           number.magnitude <= UInt(range.upperBound), number.magnitude >= UInt(range.lowerBound),
@@ -113,7 +113,7 @@ public struct ICalendarRecurrenceRule: Sendable, Hashable {
             case "BYSETPOS": rule.bySetPos = try numbers(1...366, allowNegative: true)
             case "BYDAY":
                 rule.byDay = []
-                for item in value.split(separator: ",") {
+                for item in ByteText.split(value, UInt8(ascii: ",")) {
                     guard let entry = weekdayNumber(item.trimmingICalendarWhitespace()) else {
                         throw ICalendarValueError("invalid RECUR \(quoted(written)): BYDAY value \(quoted(item)) is not a weekday like MO, 2TU or -1SU")
                     }

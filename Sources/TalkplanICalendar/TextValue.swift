@@ -28,26 +28,38 @@ public enum ICalendarText {
     /// The string a TEXT value stands for. Besides the RFC's escapes, `\:` (a common
     /// producer mistake) gives `:`; any other backslash is kept as written.
     public static func unescape(_ raw: some StringProtocol) -> String {
-        guard raw.utf8.contains(UInt8(ascii: "\\")) else { return String(raw) }
-        var result = ""
-        result.reserveCapacity(raw.utf8.count)
-        var iterator = raw.unicodeScalars.makeIterator()
-        while let scalar = iterator.next() {
-            guard scalar == "\\" else {
-                result.unicodeScalars.append(scalar)
-                continue
-            }
-            switch iterator.next() {
-            case "n"?, "N"?: result += "\n"
-            case "\\"?: result += "\\"
-            case ";"?: result += ";"
-            case ","?: result += ","
-            case ":"?: result += ":"
-            case let other?: result += "\\"; result.unicodeScalars.append(other)
-            case nil: result += "\\"
+        var text = String(raw)
+        let unescaped: String? = text.withUTF8 { bytes in
+            guard bytes.contains(UInt8(ascii: "\\")) else { return nil }
+            // Escapes are ASCII, so bytes are copied as they are; the result is never longer.
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { output in
+                var count = 0
+                var index = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    index += 1
+                    guard byte == UInt8(ascii: "\\"), index < bytes.count else {
+                        output[count] = byte
+                        count += 1
+                        continue
+                    }
+                    switch bytes[index] {
+                    case UInt8(ascii: "n"), UInt8(ascii: "N"):
+                        output[count] = 0x0A
+                        index += 1
+                    case UInt8(ascii: "\\"), UInt8(ascii: ";"), UInt8(ascii: ","), UInt8(ascii: ":"):
+                        output[count] = bytes[index]
+                        index += 1
+                    default:
+                        // Kept as written: the backslash, then what follows.
+                        output[count] = byte
+                    }
+                    count += 1
+                }
+                return String(decoding: UnsafeBufferPointer(rebasing: output[..<count]), as: UTF8.self)
             }
         }
-        return result
+        return unescaped ?? text
     }
 
     /// A comma-separated list of TEXT values, each unescaped; escaped commas stay inside a value.
@@ -75,6 +87,6 @@ public enum ICalendarText {
 
     /// Splits a value list (DATE-TIME, PERIOD, ...) on commas.
     static func rawList(_ raw: some StringProtocol) -> [Substring] {
-        String(raw).split(separator: ",", omittingEmptySubsequences: true)
+        ByteText.split(Substring(raw), UInt8(ascii: ","))
     }
 }

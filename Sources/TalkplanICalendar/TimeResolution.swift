@@ -33,8 +33,17 @@ struct ResolvedTime {
     var instant: Instant
     var zone: ICalendarZone
     var warnings: [String]
+    /// The zone's offset at `instant`, when already known.
+    var offset: UTCOffset?
 
-    var local: OffsetDateTime { OffsetDateTime(instant: instant, offset: zone.offset(at: instant)) }
+    init(instant: Instant, zone: ICalendarZone, warnings: [String], offset: UTCOffset? = nil) {
+        self.instant = instant
+        self.zone = zone
+        self.warnings = warnings
+        self.offset = offset
+    }
+
+    var local: OffsetDateTime { OffsetDateTime(instant: instant, offset: offset ?? zone.offset(at: instant)) }
 }
 
 /// The zones of one calendar: its VTIMEZONEs, its TZIDs' readings, and the zone of its
@@ -61,6 +70,8 @@ final class ZoneCatalog {
     private var calendarAssumption: ICalendarZoneAssumption??
     /// The zone X-WR-TIMEZONE names, once read.
     private var statedZone: Zone?
+    /// Compiled tables of the zones many times are read in.
+    private var fastTables = BusyZoneTables()
 
     init(calendar: ICalendarComponent?, file: String, options: ICalendarReadOptions, log: inout DiagnosticLog) {
         self.file = file
@@ -204,6 +215,10 @@ final class ZoneCatalog {
 
     /// A wall time in a zone, a gap or fold settled by the options' disambiguation (with a warning).
     func wallTime(_ dateTime: PlainDateTime, in zone: ICalendarZone) -> ResolvedTime {
+        if case .tz(let tz) = zone, let table = fastTables.table(for: tz),
+           let seconds = table.uniqueOffset(atLocal: dateTime.localEpochSeconds), let offset = UTCOffset(seconds: seconds) {
+            return ResolvedTime(instant: dateTime.instant(at: offset), zone: zone, warnings: [], offset: offset)
+        }
         let resolution = zone.resolve(dateTime)
         var disambiguation = options.disambiguation
         if disambiguation == .reject { disambiguation = .compatible }
@@ -213,5 +228,33 @@ final class ZoneCatalog {
             time.warnings.append("\(zone.problem(with: dateTime, resolution)); read as \(time.local) (\(disambiguation.rawValue))")
         }
         return time
+    }
+}
+
+/// The compiled tables (``ZoneTable``) of the zones a calendar reads many wall times in.
+///
+/// Compiling a zone costs far more than reading one time through ICU, so a zone gets its table
+/// only once ``threshold`` times have been read in it: a feed of a few events never pays for
+/// one, a feed of thousands reads most times with a table lookup. The table gives an answer
+/// only for a wall time with a single offset; gaps and folds still go through ``Zone/resolve(_:)``.
+struct BusyZoneTables {
+    /// Reads in a zone before its table is compiled.
+    static let threshold = 256
+    private var entries: [(identifier: String, reads: Int, table: ZoneTable?)] = []
+
+    /// The zone's table, once the zone is busy enough; `nil` before, and for fixed offsets.
+    mutating func table(for zone: Zone) -> ZoneTable? {
+        guard zone.ianaIdentifier != nil else { return nil }
+        let identifier = zone.identifier
+        guard let index = entries.firstIndex(where: { $0.identifier == identifier }) else {
+            if entries.count < ZoneCatalog.tzidLimit { entries.append((identifier, 1, nil)) }
+            return nil
+        }
+        if let table = entries[index].table { return table }
+        entries[index].reads += 1
+        guard entries[index].reads >= Self.threshold else { return nil }
+        let table = zone.table()
+        entries[index].table = table
+        return table
     }
 }
