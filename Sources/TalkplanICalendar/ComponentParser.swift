@@ -34,6 +34,7 @@ public enum ICalendarParser {
     private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String, log: inout DiagnosticLog)
         -> (components: [ICalendarComponent], end: ICalendarSourceLocation) {
         var scanner = ContentLineScanner(bytes)
+        let parser = ContentLineParser(input: bytes, file: file)
         var roots: [ICalendarComponent] = []
         var stack: [ICalendarComponent] = []
         var skipped = 0
@@ -57,7 +58,6 @@ public enum ICalendarParser {
                           "more than \(ICalendarLimits.maximumContentLines) content lines; the rest of the input is skipped")
                 break
             }
-            let parser = ContentLineParser(scanner: scanner, file: file)
             guard let property = parser.parse(line, log: &log) else { continue }
             let location = property.location ?? ICalendarSourceLocation(file: file, line: line.firstLine)
             if property.name == "BEGIN" {

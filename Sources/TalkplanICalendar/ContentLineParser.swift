@@ -4,7 +4,8 @@
 /// after a closing quote, a URI parameter value left unquoted (`ALTREP=http://...`).
 /// Lines that cannot be read at all are reported and skipped.
 struct ContentLineParser {
-    let scanner: ContentLineScanner
+    /// The input, for locations.
+    let input: UnsafeBufferPointer<UInt8>
     let file: String
 
     /// Parameters whose values are URIs, which producers sometimes leave unquoted.
@@ -13,7 +14,7 @@ struct ContentLineParser {
 
     func parse(_ line: LogicalLine, log: inout DiagnosticLog) -> ICalendarProperty? {
         let bytes = line.bytes
-        func location(_ offset: Int) -> ICalendarSourceLocation { scanner.location(of: offset, in: line, file: file) }
+        func location(_ offset: Int) -> ICalendarSourceLocation { line.location(of: offset, in: input, file: file) }
 
         // The name.
         var index = 0

@@ -47,6 +47,20 @@ struct LogicalLine {
     var overlongLength: Int?
 
     var firstLine: Int { first.line }
+
+    /// The location of byte `offset` of a logical line (columns count Unicode scalars).
+    func location(of offset: Int, in input: UnsafeBufferPointer<UInt8>, file: String) -> ICalendarSourceLocation {
+        var segment = first
+        for candidate in continuations where candidate.start <= offset { segment = candidate }
+        let inputOffset = min(segment.inputOffset + (offset - segment.start), input.count)
+        var column = 1
+        var index = segment.lineStart
+        while index < inputOffset {
+            if input[index] & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        return ICalendarSourceLocation(file: file, line: segment.line, column: column)
+    }
 }
 
 /// Splits iCalendar bytes into logical content lines, one at a time.
@@ -124,20 +138,6 @@ struct ContentLineScanner {
         return LogicalLine(bytes: bytes,
                            first: .init(start: 0, inputOffset: head.start, line: head.line, lineStart: head.start),
                            continuations: continuations, overlongLength: total > limit ? total : nil)
-    }
-
-    /// The location of byte `offset` of a logical line (columns count Unicode scalars).
-    func location(of offset: Int, in line: LogicalLine, file: String) -> ICalendarSourceLocation {
-        var segment = line.first
-        for candidate in line.continuations where candidate.start <= offset { segment = candidate }
-        let inputOffset = min(segment.inputOffset + (offset - segment.start), input.count)
-        var column = 1
-        var index = segment.lineStart
-        while index < inputOffset {
-            if input[index] & 0xC0 != 0x80 { column += 1 }
-            index += 1
-        }
-        return ICalendarSourceLocation(file: file, line: segment.line, column: column)
     }
 
     /// The location just past the last byte of the input.

@@ -8,8 +8,8 @@ extension ICalendarEvent {
         let here = component.location ?? ICalendarSourceLocation(file: file, line: 1)
         func at(_ property: ICalendarProperty) -> ICalendarSourceLocation { property.valueLocation ?? property.location ?? here }
         let properties = component.properties
-        func single(_ name: String) -> ICalendarProperty? {
-            // One pass, nothing copied but the property found.
+        /// The index of the first property of a name (a warning when there are more).
+        func singleIndex(_ name: String) -> Int? {
             var first: Int?
             var second: Int?
             var count = 0
@@ -20,11 +20,14 @@ extension ICalendarEvent {
             if let second {
                 log.warning(properties[second].location ?? here, "VEVENT at line \(here.line) has \(count) \(name) properties; the first one is used")
             }
-            return first.map { properties[$0] }
+            return first
         }
+        func single(_ name: String) -> ICalendarProperty? { singleIndex(name).map { properties[$0] } }
         func text(_ name: String) -> String? {
-            guard let value = single(name)?.text.trimmingICalendarWhitespace(), !value.isEmpty else { return nil }
-            return value
+            // Read in place: only the value is touched, the property is not copied.
+            guard let index = singleIndex(name) else { return nil }
+            let value = ICalendarText.unescape(properties[index].value).trimmingICalendarWhitespace()
+            return value.isEmpty ? nil : value
         }
         func dateTime(_ property: ICalendarProperty?) -> ICalendarDateTime? {
             guard let property else { return nil }
@@ -103,8 +106,8 @@ extension ICalendarEvent {
             }
         }
         let recurrenceProperty = single("RECURRENCE-ID")
-        let organizer = single("ORGANIZER").map {
-            ICalendarOrganizer(address: $0.value.trimmingICalendarWhitespace(), name: $0.parameter("CN"))
+        let organizer = singleIndex("ORGANIZER").map {
+            ICalendarOrganizer(address: properties[$0].value.trimmingICalendarWhitespace(), name: properties[$0].parameter("CN"))
         }
         let conferences = component.all("CONFERENCE").map {
             ICalendarConference(uri: $0.value.trimmingICalendarWhitespace(),
@@ -119,7 +122,7 @@ extension ICalendarEvent {
             summary: text("SUMMARY"),
             description: text("DESCRIPTION"),
             location: text("LOCATION"),
-            url: single("URL").map { $0.value.trimmingICalendarWhitespace() }.flatMap { $0.isEmpty ? nil : $0 },
+            url: singleIndex("URL").map { properties[$0].value.trimmingICalendarWhitespace() }.flatMap { $0.isEmpty ? nil : $0 },
             organizer: organizer,
             start: start, end: end, duration: duration,
             status: text("STATUS")?.uppercased(),

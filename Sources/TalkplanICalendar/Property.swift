@@ -85,7 +85,8 @@ public struct ICalendarProperty: Sendable, Hashable {
     /// The first value of a parameter (names are case-insensitive), or `nil`.
     public func parameter(_ name: String) -> String? {
         let key = ByteText.upperASCII(name)
-        return parameters.first { ByteText.same($0.name, key) }?.values.first
+        for index in parameters.indices where ByteText.same(parameters[index].name, key) { return parameters[index].values.first }
+        return nil
     }
 
     /// Every value of a parameter, across repetitions.

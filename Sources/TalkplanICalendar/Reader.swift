@@ -42,7 +42,7 @@ public struct ICalendarDocument: Sendable {
     public var diagnostics: [ICalendarDiagnostic]
 
     /// Every event of every calendar, in order.
-    public var events: [ICalendarEvent] { calendars.flatMap(\.events) }
+    public var events: [ICalendarEvent] { calendars.count == 1 ? calendars[0].events : calendars.flatMap(\.events) }
 
     /// Whether some of the input could not be used.
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
@@ -88,8 +88,9 @@ public enum ICalendarReader {
                          log: inout DiagnosticLog) -> ICalendarCalendar {
         let catalog = ZoneCatalog(calendar: component, file: file, options: options, log: &log)
         var events: [ICalendarEvent] = []
-        for child in component.components where child.name == "VEVENT" {
-            events.append(ICalendarEvent.read(child, catalog: catalog, log: &log))
+        let children = component.components
+        for index in children.indices where children[index].name == "VEVENT" {
+            events.append(ICalendarEvent.read(children[index], catalog: catalog, log: &log))
         }
         let zones = component.components(named: "VTIMEZONE").compactMap { catalog.definition(for: $0.first("TZID")?.value.trimmingICalendarWhitespace() ?? "") }
         return ICalendarCalendar(component: component, timeZones: zones, events: events)

@@ -215,8 +215,8 @@ final class ZoneCatalog {
 
     /// A wall time in a zone, a gap or fold settled by the options' disambiguation (with a warning).
     func wallTime(_ dateTime: PlainDateTime, in zone: ICalendarZone) -> ResolvedTime {
-        if case .tz(let tz) = zone, let table = fastTables.table(for: tz),
-           let seconds = table.uniqueOffset(atLocal: dateTime.localEpochSeconds), let offset = UTCOffset(seconds: seconds) {
+        if case .tz(let tz) = zone, let seconds = fastTables.uniqueOffset(in: tz, atLocal: dateTime.localEpochSeconds),
+           let offset = UTCOffset(seconds: seconds) {
             return ResolvedTime(instant: dateTime.instant(at: offset), zone: zone, warnings: [], offset: offset)
         }
         let resolution = zone.resolve(dateTime)
@@ -242,19 +242,20 @@ struct BusyZoneTables {
     static let threshold = 256
     private var entries: [(identifier: String, reads: Int, table: ZoneTable?)] = []
 
-    /// The zone's table, once the zone is busy enough; `nil` before, and for fixed offsets.
-    mutating func table(for zone: Zone) -> ZoneTable? {
-        guard zone.ianaIdentifier != nil else { return nil }
+    /// The offset of a wall time (local seconds) from the zone's table, when the zone is busy
+    /// enough to have one and the wall time has a single offset; `nil` otherwise.
+    mutating func uniqueOffset(in zone: Zone, atLocal local: Int64) -> Int32? {
         let identifier = zone.identifier
-        guard let index = entries.firstIndex(where: { $0.identifier == identifier }) else {
-            if entries.count < ZoneCatalog.tzidLimit { entries.append((identifier, 1, nil)) }
+        guard let index = entries.firstIndex(where: { ByteText.same($0.identifier, identifier) }) else {
+            if zone.ianaIdentifier != nil, entries.count < ZoneCatalog.tzidLimit { entries.append((identifier, 1, nil)) }
             return nil
         }
-        if let table = entries[index].table { return table }
-        entries[index].reads += 1
-        guard entries[index].reads >= Self.threshold else { return nil }
-        let table = zone.table()
-        entries[index].table = table
-        return table
+        if entries[index].table == nil {
+            entries[index].reads += 1
+            guard entries[index].reads >= Self.threshold else { return nil }
+            entries[index].table = zone.table()
+        }
+        // Read in place: a table is not copied for each lookup.
+        return entries[index].table?.uniqueOffset(atLocal: local)
     }
 }
