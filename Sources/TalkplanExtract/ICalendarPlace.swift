@@ -32,6 +32,9 @@ struct ICalendarPlace {
     static let phrases: [[String]] = onlineWords.map { $0.split(separator: " ").map(String.init) }
         .sorted { $0.count > $1.count }
 
+    /// ``phrases`` by their first word (each list longest first), so a word is matched by one lookup.
+    static let phrasesByFirstWord: [String: [[String]]] = Dictionary(grouping: phrases, by: { $0[0] })
+
     /// Words among ``onlineWords`` that mean online by themselves (the rest are connectors or unknowns).
     static let onlineMeaning: Set<String> = [
         "zoom", "online", "on-line", "virtual", "virtually", "webinar", "remote", "remotely", "en ligne", "en línea",
@@ -57,7 +60,7 @@ struct ICalendarPlace {
         var remaining: [String] = []
         var index = 0
         scan: while index < words.count {
-            for phrase in Self.phrases where words.count - index >= phrase.count
+            for phrase in Self.phrasesByFirstWord[words[index]] ?? [] where words.count - index >= phrase.count
                 && words[index..<(index + phrase.count)].elementsEqual(phrase) {
                 if Self.onlineMeaning.contains(phrase.joined(separator: " ")) { saysOnline = true }
                 index += phrase.count
@@ -75,10 +78,11 @@ struct ICalendarPlace {
         if !urls.isEmpty, physical == nil { saysOnline = true }
     }
 
-    init(_ event: ICalendarEvent) {
+    /// The place of an event, its LOCATION read through `places` (feeds repeat the same few rooms).
+    init(_ event: ICalendarEvent, places: inout PlaceMemo) {
         self.init(location: nil)
         for conference in event.conferences where conference.uri.lowercased().hasPrefix("http") { add(conference.uri) }
-        let fromLocation = ICalendarPlace(location: event.location)
+        let fromLocation = places.place(location: event.location)
         physical = fromLocation.physical
         saysOnline = fromLocation.saysOnline
         for link in fromLocation.links { add(link) }
@@ -107,6 +111,23 @@ struct ICalendarPlace {
     /// The text without surrounding whitespace and leftover separators.
     static func trimmed(_ text: String) -> String {
         text.trimmingCharacters(" \t\r\n,;:/|-–—+&")
+    }
+}
+
+/// LOCATION values already read, for one input: a feed names the same few rooms on every
+/// event, and reading a LOCATION (links, online words, connectors) costs more than a lookup.
+/// Holds at most ``limit`` values, so memory stays bounded whatever the input.
+struct PlaceMemo {
+    static let limit = 4096
+    private var places: [String: ICalendarPlace] = [:]
+
+    /// The place a LOCATION describes, as ``ICalendarPlace/init(location:)`` reads it.
+    mutating func place(location: String?) -> ICalendarPlace {
+        guard let location else { return ICalendarPlace(location: nil) }
+        if let known = places[location] { return known }
+        let place = ICalendarPlace(location: location)
+        if places.count < Self.limit { places[location] = place }
+        return place
     }
 }
 

@@ -9,7 +9,10 @@ enum ICalendarTalkMapping {
     /// - title and speaker: split out of SUMMARY and DESCRIPTION (``SpeakerTitle``);
     /// - zone: the IANA zone the start was read in; `nil` for UTC, fixed offsets and a file's own VTIMEZONE;
     /// - location, online links and mode: see ``ICalendarPlace``.
-    static func talk(from event: ICalendarEvent, in calendar: ICalendarCalendar, file: String) -> Talk? {
+    ///
+    /// `cancelsAll` is the calendar's METHOD:CANCEL; `places` holds the locations already read in this input.
+    static func talk(from event: ICalendarEvent, in calendar: ICalendarCalendar, cancelsAll: Bool, file: String,
+                     places: inout PlaceMemo) -> Talk? {
         guard let times = event.times else { return nil }
         var warnings = times.warnings
         var id: String
@@ -20,12 +23,12 @@ enum ICalendarTalkMapping {
             id = "\(file)@\(times.start)"
         }
         let split = SpeakerTitle.split(summary: event.summary, description: event.description)
-        let place = ICalendarPlace(event)
+        let place = ICalendarPlace(event, places: &places)
         if event.recurrenceRules.count > 1 {
             warnings.append("\(event.recurrenceRules.count) RRULEs; only the first is reported")
         }
         var status = TalkStatus.confirmed
-        if event.isCancelled || calendar.method == "CANCEL" {
+        if event.isCancelled || cancelsAll {
             status = .cancelled
         } else if event.status == "TENTATIVE" {
             status = .tentative

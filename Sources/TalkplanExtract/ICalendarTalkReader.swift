@@ -14,14 +14,17 @@ enum ICalendarTalkReader {
         let document = ICalendarReader.read(input.bytes, file: input.name, options: readOptions)
         var result = ExtractionResult(diagnostics: document.diagnostics.map(Diagnostic.init))
         var usedIDs = Set<String>()
+        var places = PlaceMemo()
         for calendar in document.calendars {
+            let cancelsAll = calendar.method == "CANCEL"
             // Overrides (RECURRENCE-ID) belong to the series with the same UID in the same calendar.
             var overrides: [String: [ICalendarEvent]] = [:]
             for event in calendar.events where event.recurrenceID != nil {
                 if let uid = event.uid { overrides[uid, default: []].append(event) }
             }
             for event in calendar.events {
-                guard var talk = ICalendarTalkMapping.talk(from: event, in: calendar, file: input.name) else { continue }
+                guard var talk = ICalendarTalkMapping.talk(from: event, in: calendar, cancelsAll: cancelsAll, file: input.name,
+                                                          places: &places) else { continue }
                 if event.recurrenceID == nil, let times = event.times {
                     let series = ICalendarRecurrence.set(for: event, overrides: event.uid.flatMap { overrides[$0] } ?? [], times: times)
                     talk.recurrenceSet = series.set

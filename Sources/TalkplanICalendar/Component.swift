@@ -24,6 +24,14 @@ public struct ICalendarComponent: Sendable, Hashable {
         self.location = location
     }
 
+    /// A component whose name is known to be upper-case already (the reader's).
+    init(upperCaseName name: String, location: ICalendarSourceLocation?) {
+        self.name = name
+        self.properties = []
+        self.components = []
+        self.location = location
+    }
+
     /// The first property of a name (case-insensitive), or `nil`.
     public func first(_ name: String) -> ICalendarProperty? {
         let key = ByteText.upperASCII(name)

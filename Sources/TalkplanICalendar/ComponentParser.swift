@@ -94,7 +94,7 @@ public enum ICalendarParser {
                     if stack.isEmpty, name != "VCALENDAR" {
                         log.warning(location, "BEGIN:\(name) outside any VCALENDAR; read as if inside one")
                     }
-                    stack.append(ICalendarComponent(name, location: location))
+                    stack.append(ICalendarComponent(upperCaseName: name, location: location))
                 } else {
                     if skipped > 0 {
                         skipped -= 1

@@ -89,6 +89,7 @@ public enum ICalendarReader {
         let catalog = ZoneCatalog(calendar: component, file: file, options: options, log: &log)
         var events: [ICalendarEvent] = []
         let children = component.components
+        events.reserveCapacity(children.count)
         for index in children.indices where children[index].name == "VEVENT" {
             events.append(ICalendarEvent.read(children[index], catalog: catalog, log: &log))
         }
