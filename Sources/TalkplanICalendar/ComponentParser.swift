@@ -34,7 +34,7 @@ public enum ICalendarParser {
     private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String, log: inout DiagnosticLog)
         -> (components: [ICalendarComponent], end: ICalendarSourceLocation) {
         var scanner = ContentLineScanner(bytes)
-        let parser = ContentLineParser(input: bytes, file: file)
+        let parser = ContentLineParser(input: bytes, fileID: SourceFiles.shared.id(of: file))
         var roots: [ICalendarComponent] = []
         var stack: [ICalendarComponent] = []
         var skipped = 0

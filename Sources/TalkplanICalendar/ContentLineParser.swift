@@ -6,7 +6,8 @@
 struct ContentLineParser {
     /// The input, for locations.
     let input: UnsafeBufferPointer<UInt8>
-    let file: String
+    /// The input's name, interned (``SourceFiles``).
+    let fileID: UInt32
 
     /// Parameters whose values are URIs, which producers sometimes leave unquoted.
     private static let uriParameters: [String] = ["ALTREP", "DELEGATED-FROM", "DELEGATED-TO", "DIR", "MEMBER", "SENT-BY"]
@@ -14,7 +15,7 @@ struct ContentLineParser {
 
     func parse(_ line: LogicalLine, log: inout DiagnosticLog) -> ICalendarProperty? {
         let bytes = line.bytes
-        func location(_ offset: Int) -> ICalendarSourceLocation { line.location(of: offset, in: input, file: file) }
+        func location(_ offset: Int) -> ICalendarSourceLocation { line.location(of: offset, in: input, fileID: fileID) }
 
         // The name.
         var index = 0

@@ -49,7 +49,7 @@ struct LogicalLine {
     var firstLine: Int { first.line }
 
     /// The location of byte `offset` of a logical line (columns count Unicode scalars).
-    func location(of offset: Int, in input: UnsafeBufferPointer<UInt8>, file: String) -> ICalendarSourceLocation {
+    func location(of offset: Int, in input: UnsafeBufferPointer<UInt8>, fileID: UInt32) -> ICalendarSourceLocation {
         var segment = first
         for candidate in continuations where candidate.start <= offset { segment = candidate }
         let inputOffset = min(segment.inputOffset + (offset - segment.start), input.count)
@@ -59,7 +59,7 @@ struct LogicalLine {
             if input[index] & 0xC0 != 0x80 { column += 1 }
             index += 1
         }
-        return ICalendarSourceLocation(file: file, line: segment.line, column: column)
+        return ICalendarSourceLocation(fileID: fileID, line: segment.line, column: column)
     }
 }
 

@@ -1,3 +1,5 @@
+import TalkplanTime
+
 /// A place in an iCalendar input: file (or `-` for stdin), 1-based line and column.
 ///
 /// Columns count Unicode scalars on the physical line, so a folded value's
@@ -7,18 +9,58 @@
 /// ICalendarSourceLocation(file: "talks.ics", line: 12, column: 9).description   // "talks.ics:12:9"
 /// ```
 public struct ICalendarSourceLocation: Sendable, Hashable, CustomStringConvertible {
-    public var file: String
+    /// The file name, interned: a reader stores millions of locations of one file, and an
+    /// integer costs nothing to copy or release where a path string would be reference-counted.
+    private var fileID: UInt32
     public var line: Int
     public var column: Int
 
     public init(file: String, line: Int, column: Int = 1) {
-        self.file = file
+        self.init(fileID: SourceFiles.shared.id(of: file), line: line, column: column)
+    }
+
+    /// A location in a file already interned (``SourceFiles``).
+    init(fileID: UInt32, line: Int, column: Int = 1) {
+        self.fileID = fileID
         self.line = line
         self.column = column
     }
 
+    /// The input's name (a path, or `-`).
+    public var file: String {
+        get { SourceFiles.shared.name(of: fileID) }
+        set { fileID = SourceFiles.shared.id(of: newValue) }
+    }
+
     /// `file:line:column`, as compilers print it.
     public var description: String { "\(file):\(line):\(column)" }
+}
+
+/// The file names locations refer to, one number each, for the life of the process.
+///
+/// Names are added by readers (one per input read) and by ``ICalendarSourceLocation/init(file:line:column:)``;
+/// they are never removed, which costs one string per distinct input name.
+final class SourceFiles: @unchecked Sendable {
+    static let shared = SourceFiles()
+    private let lock = Lock()
+    private var ids: [String: UInt32] = [:]
+    private var names: [String] = []
+
+    /// The number of a name, given on first use.
+    func id(of name: String) -> UInt32 {
+        lock.withLock {
+            if let id = ids[name] { return id }
+            let id = UInt32(names.count)
+            names.append(name)
+            ids[name] = id
+            return id
+        }
+    }
+
+    /// The name of a number ``id(of:)`` gave.
+    func name(of id: UInt32) -> String {
+        lock.withLock { names[Int(id)] }
+    }
 }
 
 /// A problem found while reading iCalendar data. Reading never stops at the first one:
