@@ -40,8 +40,12 @@ public enum ICalendarParser {
         var skipped = 0
         var strayReported = false
 
+        // The open components' properties, gathered apart and moved into each component, at its
+        // exact size, when it closes.
+        let pending = PendingProperties()
         func close(reportAt location: ICalendarSourceLocation?, suffix: String = "") {
-            let component = stack.removeLast()
+            var component = stack.removeLast()
+            component.properties = pending.take(depth: stack.count)
             if let location {
                 let line = component.location?.line ?? 0
                 log.error(location, "missing END:\(component.name) for BEGIN:\(component.name) at line \(line)\(suffix)")
@@ -117,7 +121,7 @@ public enum ICalendarParser {
                     continue
                 }
                 strayReported = false
-                stack[stack.count - 1].properties.append(property)
+                pending.append(property, depth: stack.count - 1)
             }
         }
         let end = scanner.endLocation(file: file)
@@ -148,5 +152,49 @@ enum Nesting {
         guard let allowed = parents[child] else { return true }
         guard let parent else { return allowed.isEmpty }
         return allowed.contains(parent)
+    }
+}
+
+/// Properties of the components still open, one buffer per nesting depth, reused from
+/// component to component.
+///
+/// A component's properties are moved in as they are read and moved out, into an array of
+/// exactly their number, when it closes: one allocation per component instead of an array
+/// regrown as it fills, and no reference counting for the moves. Buffers grow to the largest
+/// component read at each depth, so memory stays bounded by the input.
+final class PendingProperties {
+    private var buffers: [(storage: UnsafeMutablePointer<ICalendarProperty>, capacity: Int, count: Int)] = []
+
+    func append(_ property: consuming ICalendarProperty, depth: Int) {
+        while buffers.count <= depth { buffers.append((.allocate(capacity: 16), 16, 0)) }
+        var buffer = buffers[depth]
+        if buffer.count == buffer.capacity {
+            let grown = UnsafeMutablePointer<ICalendarProperty>.allocate(capacity: buffer.capacity * 2)
+            grown.moveInitialize(from: buffer.storage, count: buffer.count)
+            buffer.storage.deallocate()
+            buffer.storage = grown
+            buffer.capacity *= 2
+        }
+        (buffer.storage + buffer.count).initialize(to: property)
+        buffer.count += 1
+        buffers[depth] = buffer
+    }
+
+    /// The properties gathered at a depth, moved out; the buffer is left empty.
+    func take(depth: Int) -> [ICalendarProperty] {
+        guard depth < buffers.count, buffers[depth].count > 0 else { return [] }
+        let buffer = buffers[depth]
+        buffers[depth].count = 0
+        return Array(unsafeUninitializedCapacity: buffer.count) { output, initialized in
+            output.baseAddress!.moveInitialize(from: buffer.storage, count: buffer.count)
+            initialized = buffer.count
+        }
+    }
+
+    deinit {
+        for buffer in buffers {
+            buffer.storage.deinitialize(count: buffer.count)
+            buffer.storage.deallocate()
+        }
     }
 }

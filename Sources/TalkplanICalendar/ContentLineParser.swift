@@ -67,7 +67,12 @@ struct ContentLineParser {
                 return nil
             }
             index += 1
-            var values: [String] = []
+            // One value needs no array (ICalendarParameter keeps a single value as it is).
+            var firstValue: String?
+            var moreValues: [String] = []
+            func add(_ value: String) {
+                if firstValue == nil { firstValue = value } else { moreValues.append(value) }
+            }
             while true {
                 let valueStart = index
                 // The value's bytes: one span of the line, or (text after a closing quote) two.
@@ -111,14 +116,14 @@ struct ContentLineParser {
                 let isControl = { (byte: UInt8) in byte < 0x20 && byte != 0x09 }
                 let control = raw.first(where: isControl) ?? bytes[extra].first(where: isControl)
                 if extra.isEmpty, control == nil, !raw.contains(UInt8(ascii: "^")) {
-                    values.append(String(decoding: raw, as: UTF8.self))
+                    add(String(decoding: raw, as: UTF8.self))
                 } else {
                     var value = Array(raw) + bytes[extra]
                     if let control {
                         log.warning(location(valueStart), "control character U+\(hex4(control)) in parameter \(parameterName) of \(name); dropped")
                         value.removeAll(where: isControl)
                     }
-                    values.append(Self.decodeCaret(value))
+                    add(Self.decodeCaret(value))
                 }
                 if index < bytes.count, bytes[index] == UInt8(ascii: ",") {
                     index += 1
@@ -126,7 +131,9 @@ struct ContentLineParser {
                 }
                 break
             }
-            parameters.append(ICalendarParameter(upperCaseName: parameterName, values))
+            parameters.append(moreValues.isEmpty
+                ? ICalendarParameter(upperCaseName: parameterName, single: firstValue ?? "")
+                : ICalendarParameter(upperCaseName: parameterName, [firstValue ?? ""] + moreValues))
         }
         guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
             log.error(location(min(index, max(bytes.count - 1, 0))), "malformed content line: \(name) has no ':' before its value; line skipped")

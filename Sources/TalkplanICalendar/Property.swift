@@ -9,25 +9,66 @@
 /// ```
 public struct ICalendarParameter: Sendable, Hashable {
     public var name: String
-    public var values: [String]
+    /// Most parameters have one value: it is kept without an array of its own.
+    private var storage: Values
+
+    private enum Values: Sendable {
+        case one(String)
+        case many([String])
+    }
 
     public init(_ name: String, _ values: [String]) {
-        self.name = ByteText.upperASCII(name)
-        self.values = values
+        self.init(upperCaseName: ByteText.upperASCII(name), values)
     }
 
     public init(_ name: String, _ value: String) {
-        self.init(name, [value])
+        self.name = ByteText.upperASCII(name)
+        self.storage = .one(value)
     }
 
     /// A parameter whose name is known to be upper-case already (the reader's).
     init(upperCaseName name: String, _ values: [String]) {
         self.name = name
-        self.values = values
+        self.storage = values.count == 1 ? .one(values[0]) : .many(values)
+    }
+
+    /// A one-valued parameter whose name is known to be upper-case already (the reader's).
+    init(upperCaseName name: String, single value: String) {
+        self.name = name
+        self.storage = .one(value)
+    }
+
+    /// The values, in order.
+    public var values: [String] {
+        get {
+            switch storage {
+            case .one(let value): [value]
+            case .many(let values): values
+            }
+        }
+        set { storage = newValue.count == 1 ? .one(newValue[0]) : .many(newValue) }
     }
 
     /// The first value (most parameters have exactly one).
-    public var value: String { values.first ?? "" }
+    public var value: String {
+        switch storage {
+        case .one(let value): value
+        case .many(let values): values.first ?? ""
+        }
+    }
+
+    public static func == (lhs: ICalendarParameter, rhs: ICalendarParameter) -> Bool {
+        guard lhs.name == rhs.name else { return false }
+        switch (lhs.storage, rhs.storage) {
+        case (.one(let left), .one(let right)): return left == right
+        default: return lhs.values == rhs.values
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(values)
+    }
 }
 
 /// A property: name, parameters and value, as one content line states them.
@@ -85,7 +126,10 @@ public struct ICalendarProperty: Sendable, Hashable {
     /// The first value of a parameter (names are case-insensitive), or `nil`.
     public func parameter(_ name: String) -> String? {
         let key = ByteText.upperASCII(name)
-        for index in parameters.indices where ByteText.same(parameters[index].name, key) { return parameters[index].values.first }
+        for index in parameters.indices where ByteText.same(parameters[index].name, key) {
+            let parameter = parameters[index]
+            return parameter.values.isEmpty ? nil : parameter.value
+        }
         return nil
     }
 

@@ -199,4 +199,37 @@ struct ReaderFastPathTests {
         #expect(events[events.count - 2].times?.warnings.count == 1)
         #expect(events[events.count - 1].times?.warnings.count == 1)
     }
+
+    @Test("one-valued and many-valued parameters read, compare and change alike")
+    func parameterValues() {
+        var member = ICalendarParameter("member", ["mailto:a@x.org"])
+        #expect(member == ICalendarParameter("MEMBER", "mailto:a@x.org"))
+        #expect(member.hashValue == ICalendarParameter("MEMBER", "mailto:a@x.org").hashValue)
+        member.values.append("mailto:b@x.org")
+        #expect(member.values == ["mailto:a@x.org", "mailto:b@x.org"])
+        #expect(member.value == "mailto:a@x.org")
+        #expect(member != ICalendarParameter("MEMBER", "mailto:a@x.org"))
+        member.values = []
+        #expect(member.value == "")
+        #expect(ICalendarProperty("X", parameters: [member], value: "").parameter("member") == nil)
+        let read = ICalendarReader.read(Array("BEGIN:VCALENDAR\r\nX-A;MEMBER=\"a\",\"b\";CN=c:v\r\nEND:VCALENDAR\r\n".utf8), file: "p.ics")
+        #expect(read.components[0].properties[0].parameters == [ICalendarParameter("MEMBER", ["a", "b"]), ICalendarParameter("CN", "c")])
+    }
+
+    @Test("properties around a nested component stay with their own component, in order")
+    func nestedProperties() {
+        let text = """
+        BEGIN:VCALENDAR\r\nA:1\r\nBEGIN:VEVENT\r\nB:1\r\nBEGIN:VALARM\r\nC:1\r\nC:2\r\nEND:VALARM\r\nB:2\r\n\
+        BEGIN:VALARM\r\nD:1\r\nEND:VALARM\r\nB:3\r\nEND:VEVENT\r\nA:2\r\nBEGIN:VEVENT\r\nEND:VEVENT\r\nA:3\r\nEND:VCALENDAR\r\n
+        """
+        let calendar = ICalendarReader.read(Array(text.utf8), file: "n.ics").components[0]
+        func names(_ component: ICalendarComponent) -> [String] { component.properties.map { $0.name + $0.value } }
+        #expect(names(calendar) == ["A1", "A2", "A3"])
+        #expect(names(calendar.components[0]) == ["B1", "B2", "B3"])
+        #expect(calendar.components[0].components.map(names) == [["C1", "C2"], ["D1"]])
+        #expect(names(calendar.components[1]) == [])
+        // Many properties in one component: the gathering buffer grows.
+        let many = "BEGIN:VCALENDAR\r\n" + (0..<100).map { "X-N:\($0)\r\n" }.joined() + "END:VCALENDAR\r\n"
+        #expect(ICalendarReader.read(Array(many.utf8), file: "m.ics").components[0].properties.map(\.value) == (0..<100).map(String.init))
+    }
 }
