@@ -115,7 +115,6 @@ struct DateNames: Sendable {
 
     /// Lower case without diacritics: `Miércoles` → `miercoles`, `FÉVR.` → `fevr.`.
     static func fold(_ word: some StringProtocol) -> String {
-        if word.utf8.allSatisfy({ $0 < 0x80 }) { return word.lowercased() }
-        return String(word).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        TextFolding.fold(word)
     }
 }

@@ -31,6 +31,48 @@ struct DateScanner {
     /// are never read as dates.
     static func maskingURLs(_ line: String) -> String {
         guard line.containsASCII("://") || line.containsASCII("www.") || line.utf8.contains(0x40) else { return line }
+        var copy = line
+        if let fast = copy.withUTF8({ bytes in TextBytes.isASCII(bytes) ? asciiMaskingURLs(bytes) : nil }) { return fast }
+        return generalMaskingURLs(line)
+    }
+
+    /// ``maskingURLs(_:)`` for an ASCII line, on its bytes.
+    static func asciiMaskingURLs(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { text in
+            _ = text.initialize(from: bytes)
+            let count = bytes.count
+            func isSpace(_ byte: UInt8) -> Bool { TextFields.isASCIISpace(byte) || byte == 0x3C || byte == 0x3E || byte == 0x22 }
+            var index = 0
+            while index < count {
+                var start: Int?
+                let byte = text[index]
+                if byte == 0x3A && index + 2 < count && text[index + 1] == 0x2F && text[index + 2] == 0x2F {
+                    var back = index
+                    while back > 0, TextFields.isASCIILetter(text[back - 1]) { back -= 1 }
+                    start = back
+                } else if byte == 0x40 {
+                    var back = index
+                    while back > 0, !isSpace(text[back - 1]) { back -= 1 }
+                    start = back
+                } else if byte == 0x77, index + 3 < count, text[index + 1] == 0x77, text[index + 2] == 0x77, text[index + 3] == 0x2E,
+                          index == 0 || isSpace(text[index - 1]) || text[index - 1] == 0x28 {
+                    start = index
+                }
+                if let start {
+                    var end = index
+                    while end < count, !isSpace(text[end]) { end += 1 }
+                    for position in start..<end { text[position] = 0x20 }
+                    index = end
+                } else {
+                    index += 1
+                }
+            }
+            return count
+        }
+    }
+
+    /// ``maskingURLs(_:)`` for any text, scalar by scalar.
+    static func generalMaskingURLs(_ line: String) -> String {
         var scalars = Array(line.unicodeScalars)
         var index = 0
         func isSpace(_ s: Unicode.Scalar) -> Bool { s.properties.isWhitespace || s == "<" || s == ">" || s == "\"" }

@@ -55,13 +55,15 @@ enum HTMLText {
 
     private struct Reducer {
         var output: [TextLine] = []
-        var current = String.UnicodeScalarView()
+        /// The line being built, as UTF-8, and its length in scalars.
+        var current: [UInt8] = []
+        var currentCount = 0
         var currentLine = 0
         var pendingSpace = false
         var state = State.text
-        var tagBuffer = String.UnicodeScalarView()
+        var tagBuffer: [Unicode.Scalar] = []
         var quote: Unicode.Scalar?
-        var rawBuffer = String.UnicodeScalarView()
+        var rawBuffer: [Unicode.Scalar] = []
         var commentTail: [Unicode.Scalar] = []
         var preDepth = 0
         var anchors: [(href: String?, textStart: Int)] = []
@@ -70,7 +72,7 @@ enum HTMLText {
 
         mutating func feed(_ line: TextLine) {
             sourceLine = line.sourceLine
-            let scalars = Array(line.text.unicodeScalars)
+            let scalars = Self.scalars(of: line.text)
             var index = 0
             while index < scalars.count {
                 let scalar = scalars[index]
@@ -78,7 +80,7 @@ enum HTMLText {
                 case .text:
                     if scalar == "<", index + 1 < scalars.count, startsTag(scalars[index + 1]) {
                         state = .tag
-                        tagBuffer = String.UnicodeScalarView()
+                        tagBuffer.removeAll(keepingCapacity: true)
                         quote = nil
                         if matches(scalars, at: index, "<!--") {
                             state = .comment
@@ -102,7 +104,7 @@ enum HTMLText {
                         if tagBuffer.count < 4096 { tagBuffer.append(scalar) }
                     } else if scalar == ">" {
                         state = .text
-                        handleTag(String(tagBuffer))
+                        handleTag(Self.string(tagBuffer))
                     } else if tagBuffer.count < 4096 {
                         tagBuffer.append(scalar)
                     }
@@ -118,15 +120,15 @@ enum HTMLText {
                     if scalar == ">" || scalar.properties.isWhitespace || rawBuffer.count > 1_000_000 {
                         if closesRaw(name) {
                             if keep { emitRaw(dropClosing: name) }
-                            rawBuffer = String.UnicodeScalarView()
+                            rawBuffer = []
                             state = .text
                             if scalar != ">" {
                                 // Skip the rest of the closing tag.
                                 state = .tag
-                                tagBuffer = String.UnicodeScalarView()
+                                tagBuffer.removeAll(keepingCapacity: true)
                             }
                         } else if rawBuffer.count > 1_000_000 {
-                            rawBuffer = String.UnicodeScalarView()
+                            rawBuffer = []
                         }
                     }
                 }
@@ -142,6 +144,43 @@ enum HTMLText {
                 if keep { rawBuffer.append("\n") }
             case .comment:
                 break
+            }
+        }
+
+        /// A tag's name, lower-cased: its leading letters and digits.
+        static func tagName(_ body: Substring) -> String {
+            var length = 0
+            var upper = false
+            for byte in body.utf8 {
+                if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                    length += 1
+                } else if byte >= 0x41 && byte <= 0x5A {
+                    length += 1
+                    upper = true
+                } else if byte >= 0x80 {
+                    // Non-ASCII letters, and marks joining the last letter: by characters.
+                    return body.prefix { $0.isLetter || $0.isNumber }.lowercased()
+                } else {
+                    break
+                }
+            }
+            let name = String(body.utf8.prefix(length))!
+            return upper ? name.lowercased() : name
+        }
+
+        /// The scalars of a text, decoded from its UTF-8 bytes.
+        static func scalars(of text: String) -> [Unicode.Scalar] {
+            var copy = text
+            return copy.withUTF8 { bytes in
+                var scalars: [Unicode.Scalar] = []
+                scalars.reserveCapacity(bytes.count)
+                var index = 0
+                while index < bytes.count {
+                    let (value, length) = TextBytes.decode(bytes, at: index)
+                    scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+                    index += max(length, 1)
+                }
+                return scalars
             }
         }
 
@@ -161,13 +200,13 @@ enum HTMLText {
         /// Whether the raw text ends with `</name` followed by `>` or a space.
         func closesRaw(_ name: String) -> Bool {
             let closing = "</" + name
-            let tail = String(String.UnicodeScalarView(rawBuffer.suffix(closing.unicodeScalars.count + 1)))
+            let tail = Self.string(rawBuffer.suffix(closing.unicodeScalars.count + 1))
             return tail.dropLast().lowercased() == closing
         }
 
         /// A JSON-LD block: its events as labelled lines (`Title:`, `Start:`, `End:`, `Location:`), else its text.
         mutating func emitRaw(dropClosing name: String) {
-            let text = String(String.UnicodeScalarView(rawBuffer.dropLast(name.unicodeScalars.count + 3)))
+            let text = Self.string(rawBuffer.dropLast(name.unicodeScalars.count + 3))
             breakParagraph()
             let events = JSONLDEvents.lines(in: text)
             if !events.isEmpty {
@@ -186,19 +225,40 @@ enum HTMLText {
             breakParagraph()
         }
 
+        /// Text from scalars.
+        static func string(_ scalars: some Collection<Unicode.Scalar>) -> String {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(scalars.count)
+            for scalar in scalars {
+                if scalar.value < 0x80 {
+                    bytes.append(UInt8(scalar.value))
+                } else {
+                    bytes.append(contentsOf: UTF8.encode(scalar)!)
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+
         mutating func emit(_ scalar: Unicode.Scalar) {
-            if scalar.properties.isWhitespace {
+            let value = scalar.value
+            if value == 0x20 || (value >= 0x09 && value <= 0x0D) || (value >= 0x80 && scalar.properties.isWhitespace) {
                 if scalar == "\n" && preDepth > 0 { breakLine() } else { pendingSpace = true }
                 return
             }
             if current.isEmpty {
                 currentLine = sourceLine
             } else if pendingSpace {
-                current.append(" ")
+                current.append(0x20)
+                currentCount += 1
             }
             pendingSpace = false
-            current.append(scalar)
-            if current.count > TextLines.maximumLineLength { breakLine() }
+            if value < 0x80 {
+                current.append(UInt8(value))
+            } else {
+                current.append(contentsOf: UTF8.encode(scalar)!)
+            }
+            currentCount += 1
+            if currentCount > TextLines.maximumLineLength { breakLine() }
         }
 
         mutating func emitText(_ text: String) {
@@ -207,8 +267,9 @@ enum HTMLText {
 
         mutating func breakLine() {
             if !current.isEmpty {
-                output.append(TextLine(text: String(current), sourceLine: currentLine))
-                current = String.UnicodeScalarView()
+                output.append(TextLine(text: String(decoding: current, as: UTF8.self), sourceLine: currentLine))
+                current.removeAll(keepingCapacity: true)
+                currentCount = 0
             }
             pendingSpace = false
         }
@@ -229,13 +290,13 @@ enum HTMLText {
                 closing = true
                 body = body.dropFirst()
             }
-            let name = body.prefix { $0.isLetter || $0.isNumber }.lowercased()
+            let name = Self.tagName(body)
             guard !name.isEmpty else { return }
             let attributes = body.dropFirst(name.count)
             if !closing && (name == "script" || name == "style" || name == "template" || name == "noscript") {
                 let type = attribute("type", in: attributes)?.lowercased() ?? ""
                 state = .raw(name: name, keep: name == "script" && type.contains("ld+json"))
-                rawBuffer = String.UnicodeScalarView()
+                rawBuffer = []
                 rawStartLine = sourceLine
                 return
             }
@@ -243,7 +304,7 @@ enum HTMLText {
             if name == "a" {
                 if closing {
                     if let anchor = anchors.popLast(), let href = anchor.href {
-                        let text = String(current)
+                        let text = String(decoding: current, as: UTF8.self)
                         if !text.contains(href) { emitText(" <\(href)>") }
                     }
                 } else {
@@ -251,7 +312,7 @@ enum HTMLText {
                     if let value = href, !(value.lowercased().hasPrefix("http://") || value.lowercased().hasPrefix("https://")) {
                         href = nil
                     }
-                    anchors.append((href, current.count))
+                    anchors.append((href, currentCount))
                     if anchors.count > 64 { anchors.removeFirst() }
                 }
                 return

@@ -90,8 +90,11 @@ public enum OnlineLinks {
         var i = index
         for expected in word.unicodeScalars {
             guard i < scalars.count else { return false }
-            let actual = scalars[i].properties.lowercaseMapping
-            if actual != String(expected) { return false }
+            // The words are ASCII ("http", "://"); besides ASCII capitals only the Kelvin sign
+            // lower-cases to an ASCII letter (k, in neither word), so comparing values is exact.
+            var actual = scalars[i].value
+            if actual >= 0x41 && actual <= 0x5A { actual += 0x20 }
+            if actual != expected.value { return false }
             i += 1
         }
         return true

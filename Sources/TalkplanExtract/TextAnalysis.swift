@@ -137,6 +137,73 @@ struct TextAnalysis: Sendable {
 
     /// A field value without markup and with single spaces.
     static func clean(_ text: String) -> String {
+        var copy = text
+        return copy.withUTF8 { bytes in byteClean(bytes) }
+    }
+
+    /// ``clean(_:)`` in one pass over the UTF-8 bytes: `*` and white space runs become one
+    /// space, then ` _-–:;,` are trimmed at both ends.
+    static func byteClean(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { output in
+            var length = 0
+            var pending = false
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let lead = bytes[index]
+                var width = 1
+                var space = lead == 0x2A || TextFields.isASCIISpace(lead)
+                if lead >= 0x80 {
+                    let (value, size) = TextBytes.decode(bytes, at: index)
+                    width = size
+                    space = Unicode.Scalar(value)?.properties.isWhitespace ?? false
+                }
+                if space {
+                    pending = true
+                } else {
+                    if pending && length > 0 {
+                        output[length] = 0x20
+                        length += 1
+                    }
+                    pending = false
+                    for k in 0..<width { output[length + k] = bytes[index + k] }
+                    length += width
+                }
+                index += width
+            }
+            // Trimmed of ` _-:;,` and the en dash (E2 80 93) at both ends.
+            func trimmed(_ byte: UInt8) -> Bool {
+                byte == 0x20 || byte == 0x5F || byte == 0x2D || byte == 0x3A || byte == 0x3B || byte == 0x2C
+            }
+            var start = 0
+            var end = length
+            while start < end {
+                if trimmed(output[start]) {
+                    start += 1
+                } else if end - start >= 3, output[start] == 0xE2, output[start + 1] == 0x80, output[start + 2] == 0x93 {
+                    start += 3
+                } else {
+                    break
+                }
+            }
+            while end > start {
+                if trimmed(output[end - 1]) {
+                    end -= 1
+                } else if end - start >= 3, output[end - 3] == 0xE2, output[end - 2] == 0x80, output[end - 1] == 0x93 {
+                    end -= 3
+                } else {
+                    break
+                }
+            }
+            if start > 0 {
+                for position in start..<end { output[position - start] = output[position] }
+            }
+            return end - start
+        }
+    }
+
+    /// ``clean(_:)`` for any text, scalar by scalar.
+    static func generalClean(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars { scalars.append(scalar == "*" ? " " : scalar) }
         let value = String(scalars).collapsingWhitespace()

@@ -69,6 +69,18 @@ enum TextFields {
 
     /// The label a line starts with, if any.
     static func label(in line: String) -> FieldLabel? {
+        var copy = line
+        return copy.withUTF8 { bytes in
+            // Quick rejection: a label needs a colon early on, or a short line.
+            guard bytes.count <= 48 || bytes.prefix(72).contains(0x3A) || bytes.prefix(72).contains(0xEF) else { return nil }
+            // Lines with a carriage return (where bytes and characters differ) take the general path.
+            guard !bytes.contains(0x0D), let found = byteLabel(bytes) else { return generalLabel(in: line) }
+            return found
+        }
+    }
+
+    /// ``label(in:)`` for any text, scalar by scalar.
+    static func generalLabel(in line: String) -> FieldLabel? {
         // Quick rejection: a label needs a colon early on, or a short line.
         let bytes = line.utf8
         guard bytes.count <= 48 || bytes.prefix(72).contains(0x3A) || bytes.prefix(72).contains(0xEF) else { return nil }

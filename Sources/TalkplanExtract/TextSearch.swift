@@ -66,6 +66,77 @@ struct PhraseMatcher: Sendable {
 
     /// The first phrase found (by where it ends) and the scalar column where it starts.
     func firstMatch(in text: String) -> (phrase: Int, column: Int)? {
+        switch streamingMatch(in: text) {
+        case .none: return nil
+        case .found(let phrase, let column): return (phrase, column)
+        case .undecided: return foldedMatch(in: text)
+        }
+    }
+
+    private enum StreamingOutcome {
+        case none, found(phrase: Int, column: Int), undecided
+    }
+
+    /// Runs the automaton over the folded bytes of the text as they are produced, without
+    /// building the folded text; `undecided` when a scalar has no table fold, or when a phrase
+    /// is found after a non-ASCII scalar (its column is then counted in the folded text).
+    private func streamingMatch(in text: String) -> StreamingOutcome {
+        var copy = text
+        return copy.withUTF8 { bytes -> StreamingOutcome in
+            var state = 0
+            var offset = 0
+            var sawNonASCII = false
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let lead = bytes[index]
+                if lead < 0x80 {
+                    var byte = lead
+                    if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
+                    index += 1
+                    state = Int(transitions[state &* 256 &+ Int(byte)])
+                    offset += 1
+                    let found = output[state]
+                    if found >= 0 {
+                        if sawNonASCII { return .undecided }
+                        return .found(phrase: Int(found), column: offset - lengths[Int(found)])
+                    }
+                    continue
+                }
+                // Decode one multi-byte scalar (the text is valid UTF-8).
+                var value: UInt32
+                var length: Int
+                if lead < 0xE0 {
+                    value = UInt32(lead & 0x1F)
+                    length = 2
+                } else if lead < 0xF0 {
+                    value = UInt32(lead & 0x0F)
+                    length = 3
+                } else {
+                    value = UInt32(lead & 0x07)
+                    length = 4
+                }
+                guard index + length <= count else { return .undecided }
+                for k in 1..<length { value = value << 6 | UInt32(bytes[index + k] & 0x3F) }
+                index += length
+                sawNonASCII = true
+                var packed = TextFolding.packedFold(value)
+                guard packed != 0 else { return .undecided }
+                for _ in 0..<Int(packed >> 32) {
+                    var byte = UInt8(truncatingIfNeeded: packed)
+                    packed >>= 8
+                    if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
+                    state = Int(transitions[state &* 256 &+ Int(byte)])
+                    offset += 1
+                    if output[state] >= 0 { return .undecided }
+                }
+            }
+            return .none
+        }
+    }
+
+    /// The general path: folds the whole text, then matches.
+    func foldedMatch(in text: String) -> (phrase: Int, column: Int)? {
         let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
         let subject = isASCII ? text : DateNames.fold(text)
         var state = 0

@@ -28,6 +28,13 @@ struct TextToken: Sendable {
 
 enum TextTokens {
     static func tokenize(_ line: String) -> [TextToken] {
+        var copy = line
+        if let tokens = copy.withUTF8({ bytes in TextBytes.isASCII(bytes) ? asciiTokens(bytes) : nil }) { return tokens }
+        return generalTokens(line)
+    }
+
+    /// ``tokenize(_:)`` for any text, scalar by scalar.
+    static func generalTokens(_ line: String) -> [TextToken] {
         var tokens: [TextToken] = []
         var index = 0
         var spaced = true
@@ -85,6 +92,57 @@ enum TextTokens {
         }
         flushWord()
         flushNumber()
+        return tokens
+    }
+}
+
+extension TextTokens {
+    /// ``tokenize(_:)`` for an ASCII line, on its bytes (offsets are then byte offsets).
+    static func asciiTokens(_ bytes: UnsafeBufferPointer<UInt8>) -> [TextToken] {
+        var tokens: [TextToken] = []
+        var spaced = true
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte >= 0x30 && byte <= 0x39 {
+                let start = index
+                var number = 0
+                while index < count, bytes[index] >= 0x30 && bytes[index] <= 0x39 {
+                    if index - start < 9 { number = number * 10 + Int(bytes[index] - 0x30) }
+                    index += 1
+                }
+                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                tokens.append(TextToken(kind: .number, start: start, end: index, spaced: spaced, value: number,
+                                        digits: index - start, text: text, folded: text))
+                spaced = false
+            } else if TextFields.isASCIILetter(byte) {
+                let start = index
+                var upper = false
+                while index < count, TextFields.isASCIILetter(bytes[index]) {
+                    if bytes[index] <= 0x5A { upper = true }
+                    index += 1
+                }
+                let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                let text = String(decoding: slice, as: UTF8.self)
+                let folded = upper ? String(unsafeUninitializedCapacity: slice.count) { buffer in
+                    for (offset, letter) in slice.enumerated() { buffer[offset] = letter <= 0x5A ? letter + 0x20 : letter }
+                    return slice.count
+                } : text
+                tokens.append(TextToken(kind: .word, start: start, end: index, spaced: spaced, value: 0, digits: 0,
+                                        text: text, folded: folded))
+                spaced = false
+            } else if byte == 0x20 || byte == 0x09 {
+                spaced = true
+                index += 1
+            } else {
+                let text = String(Unicode.Scalar(byte))
+                tokens.append(TextToken(kind: .symbol, start: index, end: index + 1, spaced: spaced, value: Int(byte), digits: 0,
+                                        text: text, folded: text))
+                spaced = false
+                index += 1
+            }
+        }
         return tokens
     }
 }

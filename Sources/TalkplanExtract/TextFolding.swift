@@ -1,0 +1,132 @@
+import Foundation
+
+/// Case and diacritic folding (`Miércoles` → `miercoles`) without a round trip through
+/// Foundation for the characters announcements are written in.
+///
+/// The fold of each scalar of Latin-1, Latin Extended-A/B, Latin Extended Additional, Hebrew
+/// letters and general punctuation is computed once with Foundation's folding; a text made only
+/// of ASCII and such scalars is folded scalar by scalar, which gives the same result since none
+/// of them combines with its neighbours. Any other scalar (combining marks, format characters,
+/// other scripts) sends the whole text through Foundation, as before.
+///
+/// ```swift
+/// TextFolding.fold("FÉVR.")   // "fevr."
+/// ```
+enum TextFolding {
+    /// The scalars covered by the table: `[start, end)` ranges.
+    static let coveredRanges: [Range<UInt32>] = [0x80..<0x250, 0x5D0..<0x5EB, 0x1E00..<0x1F00, 0x2000..<0x2070, 0x20A0..<0x20C0]
+
+    /// The highest covered scalar value, plus one.
+    static let tableLimit: UInt32 = 0x20C0
+
+    /// For each scalar below ``tableLimit``: its fold's UTF-8 bytes packed little-endian in the
+    /// low 32 bits and their count in bits 32–39; 0 when the scalar is not covered.
+    static let table: [UInt64] = {
+        var table = [UInt64](repeating: 0, count: Int(tableLimit))
+        for range in coveredRanges {
+            for value in range {
+                guard let scalar = Unicode.Scalar(value), isContextFree(scalar) else { continue }
+                let folded = String(Character(scalar)).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+                let bytes = Array(folded.utf8)
+                guard !bytes.isEmpty, bytes.count <= 4 else { continue }
+                var packed: UInt64 = 0
+                for (index, byte) in bytes.enumerated() { packed |= UInt64(byte) << (8 * index) }
+                table[Int(value)] = packed | UInt64(bytes.count) << 32
+            }
+        }
+        return table
+    }()
+
+    /// Whether a scalar forms a character on its own: no mark, format or control character,
+    /// nothing that joins a neighbour.
+    static func isContextFree(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark, .format, .control, .surrogate, .privateUse, .unassigned,
+             .lineSeparator, .paragraphSeparator:
+            return false
+        default:
+            return true
+        }
+    }
+
+    /// The packed fold of a non-ASCII scalar, or 0 when the scalar is not covered.
+    @inline(__always)
+    static func packedFold(_ value: UInt32) -> UInt64 {
+        value < tableLimit ? table[Int(value)] : 0
+    }
+
+    /// Lower case without diacritics, exactly as Foundation's case- and diacritic-insensitive folding.
+    static func fold(_ text: some StringProtocol) -> String {
+        if TextBytes.isASCII(text) { return text.lowercased() }
+        if let fast = tableFold(text) { return fast }
+        return String(text).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    }
+
+    /// The fold from the table, or `nil` when a scalar is not covered.
+    static func tableFold(_ text: some StringProtocol) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 8)
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                bytes.append(value >= 0x41 && value <= 0x5A ? UInt8(value + 0x20) : UInt8(value))
+                continue
+            }
+            var packed = packedFold(value)
+            guard packed != 0 else { return nil }
+            let count = Int(packed >> 32)
+            for _ in 0..<count {
+                bytes.append(UInt8(truncatingIfNeeded: packed))
+                packed >>= 8
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// Byte-level checks on text.
+enum TextBytes {
+    /// The scalar value of the multi-byte UTF-8 sequence at `index` (valid UTF-8) and its length.
+    @inline(__always)
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
+        let lead = bytes[index]
+        var value: UInt32
+        var length: Int
+        if lead < 0x80 {
+            return (UInt32(lead), 1)
+        } else if lead < 0xE0 {
+            value = UInt32(lead & 0x1F)
+            length = 2
+        } else if lead < 0xF0 {
+            value = UInt32(lead & 0x0F)
+            length = 3
+        } else {
+            value = UInt32(lead & 0x07)
+            length = 4
+        }
+        length = min(length, bytes.count - index)
+        for k in 1..<max(length, 1) { value = value << 6 | UInt32(bytes[index + k] & 0x3F) }
+        return (value, length)
+    }
+
+    /// Whether every byte is ASCII.
+    @inline(__always)
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var combined: UInt8 = 0
+        for byte in bytes { combined |= byte }
+        return combined < 0x80
+    }
+
+    /// Whether every byte of the text is ASCII.
+    @inline(__always)
+    static func isASCII(_ text: some StringProtocol) -> Bool {
+        if let result = text.utf8.withContiguousStorageIfAvailable({ buffer -> Bool in
+            var combined: UInt8 = 0
+            for byte in buffer { combined |= byte }
+            return combined < 0x80
+        }) {
+            return result
+        }
+        return text.utf8.allSatisfy { $0 < 0x80 }
+    }
+}
