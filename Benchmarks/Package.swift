@@ -100,3 +100,16 @@ package.targets.append(
         path: "Sources/WholeInputs"
     )
 )
+
+// Timing of whole-file reading for `icalendar-throughput.py` (not a benchmark driver).
+package.targets.append(
+    .executableTarget(
+        name: "ReadFeed",
+        dependencies: [
+            .product(name: "TalkplanICalendar", package: "talkplan"),
+            .product(name: "TalkplanExtract", package: "talkplan"),
+            .product(name: "TalkplanTime", package: "talkplan"),
+        ],
+        path: "Sources/ReadFeed"
+    )
+)

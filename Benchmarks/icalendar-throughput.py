@@ -1,17 +1,21 @@
 #!/usr/bin/env python3
-"""End-to-end iCalendar reading: `talkplan extract` against Python's icalendar, in one run.
+"""iCalendar reading: talkplan against Python's icalendar, in one run.
 
-    python3 Benchmarks/icalendar-throughput.py [EVENTS]      # default 40,000 events (~20 MB)
+    python3 Benchmarks/icalendar-throughput.py [EVENTS]      # default 40,000 events (~25 MB)
 
-Environment: TALKPLAN=path (else a release build is made), RUNS=3 (the median is reported).
+Environment: TALKPLAN=path (else a release build is made), READFEED=path (else the Benchmarks
+package's ReadFeed is built in release mode), RUNS=3 (the median is reported).
 
 Writes a feed of the same shape as Benchmarks/ICalendar (VTIMEZONE, VEVENTs with TZID times,
 folded descriptions, RRULE/EXDATE on every tenth, RECURRENCE-ID on every twentieth), then times:
   - Python: icalendar.Calendar.from_ical on the bytes, and each VEVENT's DTSTART/DTEND decoded
-    (.dt), which is the least a reader must do; the import is outside the timing;
-  - talkplan: `talkplan extract --json FEED > /dev/null`, the whole process (start-up, reading,
-    times resolved, talks made, JSON written).
-Prints MB/s for each and the ratio. Needs `icalendar` importable (`python3 -m pip install icalendar`).
+    (.dt), which is the least a reader must do; inside the Python process, the import outside;
+  - talkplan's reader inside its process (`ReadFeed`): `ICalendarReader.read` (content lines,
+    components, every event's times resolved in its zone), and `Extractor.extract` (the same and
+    the talks: places, online links, recurrence sets);
+  - `talkplan extract --json FEED > /dev/null`, the whole process (start-up, reading, talks, JSON).
+Prints MB/s (MiB) for each and the ratios to Python. Needs `icalendar` importable
+(`python3 -m pip install icalendar`).
 """
 import os
 import statistics
@@ -75,6 +79,12 @@ def main():
         bin_path = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, check=True,
                                   capture_output=True, text=True).stdout.strip()
         talkplan = os.path.join(bin_path, "talkplan")
+    readfeed = os.environ.get("READFEED")
+    if not readfeed:
+        subprocess.run(["swift", "build", "-c", "release", "--product", "ReadFeed"], cwd=HERE, check=True)
+        bin_path = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=HERE, check=True,
+                                  capture_output=True, text=True).stdout.strip()
+        readfeed = os.path.join(bin_path, "ReadFeed")
     data = feed(events)
     megabytes = len(data) / 1_048_576
     with tempfile.TemporaryDirectory() as work:
@@ -91,17 +101,24 @@ def main():
                 count += 1
             assert count == events, count
 
-        def talkplan_read():
+        def talkplan_extract():
             subprocess.run([talkplan, "extract", "--json", "--reference-date", "2024-01-01", path],
                            stdout=subprocess.DEVNULL, check=True)
 
         load = os.getloadavg()[0]
         python_seconds = median_time(runs, python_read)
-        talkplan_seconds = median_time(runs, talkplan_read)
+        lines = subprocess.run([readfeed, path, str(runs)], check=True, capture_output=True, text=True).stdout.split("\n")
+        timings = {name: (float(seconds), int(count)) for name, seconds, count in (line.split() for line in lines if line)}
+        assert timings["read"][1] == events, timings
+        read_seconds, talks_seconds = timings["read"][0], timings["talks"][0]
+        extract_seconds = median_time(runs, talkplan_extract)
         print(f"feed: {events} events, {megabytes:.1f} MB; load average before: {load:.2f}")
-        print(f"Python icalendar {icalendar.__version__}: {python_seconds:.2f} s, {megabytes / python_seconds:.1f} MB/s")
-        print(f"talkplan extract --json: {talkplan_seconds:.2f} s, {megabytes / talkplan_seconds:.1f} MB/s")
-        print(f"ratio: {python_seconds / talkplan_seconds:.1f}x")
+        print(f"Python icalendar {icalendar.__version__} (from_ical + DTSTART/DTEND): "
+              f"{python_seconds:.2f} s, {megabytes / python_seconds:.1f} MB/s")
+        for name, seconds in [("talkplan ICalendarReader.read", read_seconds),
+                              ("talkplan Extractor.extract (talks)", talks_seconds),
+                              ("talkplan extract --json (whole process)", extract_seconds)]:
+            print(f"{name}: {seconds:.3f} s, {megabytes / seconds:.1f} MB/s, {python_seconds / seconds:.1f}x Python")
 
 
 if __name__ == "__main__":
