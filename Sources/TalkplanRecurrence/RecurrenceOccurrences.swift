@@ -13,6 +13,27 @@ public struct RecurrenceOccurrences: Sequence, Sendable {
     let from: Instant?
     let to: Instant?
     let options: ExpansionOptions
+    /// The series zone's compiled table, looked up once for all iterators.
+    let table: ZoneTable
+    /// Whether a set simple enough may be expanded in batches (``BatchExpansion``); tests
+    /// turn it off to compare with the general expansion.
+    var allowsBatch = true
+
+    init(set: RecurrenceSet, plans: [RulePlan], from: Instant?, to: Instant?, options: ExpansionOptions) {
+        self.set = set
+        self.plans = plans
+        self.from = from
+        self.to = to
+        self.options = options
+        self.table = set.start.zone.table()
+    }
+
+    /// The same occurrences, always by the general expansion (for tests).
+    func generalOnly() -> RecurrenceOccurrences {
+        var copy = self
+        copy.allowsBatch = false
+        return copy
+    }
 
     /// A fresh iterator from the start of the window.
     ///
@@ -27,25 +48,39 @@ public struct RecurrenceOccurrences: Sequence, Sendable {
     /// while let occurrence = iterator.next() { print(occurrence) }
     /// ```
     public struct Iterator: IteratorProtocol {
-        private let expansion: SetExpansion
+        /// One of the two is set: the batch expansion when the set allows it, else the general one.
+        private var batch: BatchExpansion?
+        private let expansion: SetExpansion?
 
         init(_ sequence: RecurrenceOccurrences) {
-            expansion = SetExpansion(sequence)
+            if sequence.allowsBatch, let batch = BatchExpansion(sequence, table: sequence.table) {
+                self.batch = batch
+                expansion = nil
+            } else {
+                batch = nil
+                expansion = SetExpansion(sequence)
+            }
         }
+
+        /// Whether this iterator uses the batch expansion (for tests).
+        var isBatch: Bool { batch != nil }
 
         /// Why rules stopped early (limits), in rule order; empty when none did.
         ///
         /// ```swift
         /// iterator.diagnostics.map(\.message)  // ["FREQ=YEARLY;BYMONTHDAY=31;BYMONTH=2 has no occurrence in 400 ..."]
         /// ```
-        public var diagnostics: [RecurrenceDiagnostic] { expansion.diagnostics }
+        public var diagnostics: [RecurrenceDiagnostic] { batch?.diagnostics ?? expansion?.diagnostics ?? [] }
 
         /// The next occurrence, by start; `nil` at the end of the window or the series.
         ///
         /// ```swift
         /// iterator.next()?.start  // 2024-03-01T18:00:00Z
         /// ```
-        public mutating func next() -> Occurrence? { expansion.next() }
+        public mutating func next() -> Occurrence? {
+            if let expansion { return expansion.next() }
+            return batch!.next()
+        }
     }
 }
 
@@ -110,7 +145,7 @@ final class SetExpansion {
     init(_ sequence: RecurrenceOccurrences) {
         set = sequence.set
         zone = set.start.zone
-        table = zone.table()
+        table = sequence.table
         options = sequence.options
         from = sequence.from
         to = sequence.to
@@ -159,16 +194,17 @@ final class SetExpansion {
         hasExclusions = !excludedInstants.isEmpty || !excludedDays.isEmpty || !replacedInstants.isEmpty || !replacedDays.isEmpty
 
         // Sources.
-        let seekTarget = from.map { $0.seconds - maximumShift - 2 * RuleEngine.offsetBound }
+        let margin = maximumShift.addingReportingOverflow(2 * RuleEngine.offsetBound)
+        let seekTarget = from.map { RuleEngine.seekTarget(from: $0, margin: margin.overflow ? .max : margin.partialValue) }
         for (rule, plan) in zip(set.rules, sequence.plans) {
-            let engine = RuleEngine(rule: rule, plan: plan, start: start, options: options)
+            let engine = RuleEngine(rule: rule, plan: plan, table: table, options: options)
             if let seekTarget { engine.seek(toLocal: seekTarget) }
             engines.append(engine)
         }
         heads = Array(repeating: nil, count: engines.count)
         done = Array(repeating: false, count: engines.count)
         if set.includesStart {
-            let instant = RecurrenceTime.compatible(start.dateTime, zone).seconds
+            let instant = RecurrenceTime.compatible(start.dateTime, table: table).seconds
             startBase = Base(instant: instant, local: start.dateTime.localEpochSeconds, offset: table.offsetSeconds(at: instant),
                              origin: .start, zone: zone, end: nil, isAllDay: start.isAllDay)
         }

@@ -44,8 +44,13 @@ public enum RecurrenceTime: Hashable, Sendable, CustomStringConvertible {
     }
 
     static func compatible(_ dateTime: PlainDateTime, _ zone: Zone) -> Instant {
+        compatible(dateTime, table: zone.table())
+    }
+
+    /// ``compatible(_:_:)`` with the zone's table already at hand.
+    static func compatible(_ dateTime: PlainDateTime, table: ZoneTable) -> Instant {
         let local = PlainDateTime(localEpochSeconds: dateTime.localEpochSeconds)
-        let offset = zone.table().resolve(localSeconds: local.localEpochSeconds).offset(for: .compatible) ?? .zero
+        let offset = table.resolve(localSeconds: local.localEpochSeconds).offset(for: .compatible) ?? .zero
         return local.instant(at: offset)
     }
 

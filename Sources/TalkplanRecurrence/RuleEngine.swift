@@ -30,22 +30,23 @@ final class RuleEngine {
     let limits: RecurrenceLimits
     private(set) var diagnostic: RecurrenceDiagnostic?
     /// Periods examined (or jumped over) so far, seeking included: the work done.
-    private(set) var steps = 0
+    var steps = 0
 
-    private var period: Int64 = 0
-    private var counted = 0
-    private var finished = false
-    private var emptyPeriods: Int64 = 0
+    // The walk's state; internal for the batch walk (RuleEngineBatch.swift), which shares it.
+    var period: Int64 = 0
+    var counted = 0
+    var finished = false
+    var emptyPeriods: Int64 = 0
     private var dayScanDone = false
-    private var idleSteps = 0
+    var idleSteps = 0
     private var candidates: [Int64] = []
     private var days: [Int64] = []
     private var cache = DayCache()
-    private var pending: [RuleInstance] = []
-    private var ready: [RuleInstance] = []
+    var pending: [RuleInstance] = []
+    var ready: [RuleInstance] = []
     private var readyIndex = 0
-    private let untilInstant: Int64?
-    private let untilLocal: Int64?
+    let untilInstant: Int64?
+    let untilLocal: Int64?
 
     /// The most a wall time and its instant differ (the tz database stays within ±26 h).
     static let offsetBound: Int64 = 26 * 3600
@@ -59,10 +60,15 @@ final class RuleEngine {
     }
 
     /// An expansion of a rule already compiled against `start`.
-    init(rule: RecurrenceRule, plan: RulePlan, start: RecurrenceStart, options: ExpansionOptions) {
+    convenience init(rule: RecurrenceRule, plan: RulePlan, start: RecurrenceStart, options: ExpansionOptions) {
+        self.init(rule: rule, plan: plan, table: start.zone.table(), options: options)
+    }
+
+    /// An expansion of a rule already compiled against a start, resolved with `table` (the start zone's).
+    init(rule: RecurrenceRule, plan: RulePlan, table: ZoneTable, options: ExpansionOptions) {
         self.rule = rule
         self.plan = plan
-        self.table = start.zone.table()
+        self.table = table
         self.policy = options.nonexistentTimes
         self.limits = options.limits
         switch rule.until {
@@ -102,7 +108,7 @@ final class RuleEngine {
         }
     }
 
-    private func finish(_ reason: RecurrenceDiagnostic.Reason? = nil, _ message: String = "") {
+    func finish(_ reason: RecurrenceDiagnostic.Reason? = nil, _ message: String = "") {
         finished = true
         if let reason, diagnostic == nil { diagnostic = RecurrenceDiagnostic(reason: reason, message: message) }
     }
@@ -130,18 +136,38 @@ final class RuleEngine {
             }
         }
         if emptyPeriods >= plan.cycle {
-            finish(.neverMatches, "\(rule) has no occurrence in \(plan.cycle) consecutive periods after "
-                + "\(PlainDateTime(localEpochSeconds: plan.startLocal)); the calendar repeats every 400 years, so it never will")
+            finish(.neverMatches, cycleMessage)
         } else if idleSteps >= limits.maximumIdleSteps {
-            finish(.idleLimit, "\(rule) produced no occurrence in \(limits.maximumIdleSteps) steps "
-                + "(up to \(PlainDateTime(localEpochSeconds: plan.lowerBound(ofUnit: plan.unit(ofPeriod: period) ?? 0)))); stopped")
+            finish(.idleLimit, idleMessage(upTo: period))
         }
+    }
+
+    /// Why a rule stopped at the end of the representable range.
+    var beyondRangeMessage: String {
+        "\(rule) has no occurrence before +999999-12-31, the last date talkplan represents; stopped"
+    }
+
+    /// Why a rule stopped after a whole calendar cycle of empty periods.
+    var cycleMessage: String {
+        "\(rule) has no occurrence in \(plan.cycle) consecutive periods after "
+            + "\(PlainDateTime(localEpochSeconds: plan.startLocal)); the calendar repeats every 400 years, so it never will"
+    }
+
+    /// Why a rule stopped after too many idle steps, skipping empty periods up to `period`.
+    func idleMessage(upTo period: Int64) -> String {
+        "\(rule) produced no occurrence in \(limits.maximumIdleSteps) steps "
+            + "(up to \(PlainDateTime(localEpochSeconds: plan.lowerBound(ofUnit: plan.unit(ofPeriod: period) ?? 0)))); stopped"
+    }
+
+    /// Why a rule stopped after too many idle steps, at the end of a period that had candidates.
+    var idleMessage: String {
+        "\(rule) produced no occurrence in \(limits.maximumIdleSteps) steps; stopped"
     }
 
     /// Resolves a computed wall time: the instant, the offset there, whether it was in a gap.
     /// `nil` when the policy skips it.
     @inline(__always)
-    private func resolve(_ local: Int64) -> RuleInstance? {
+    func resolve(_ local: Int64) -> RuleInstance? {
         if let offset = table.uniqueOffset(atLocal: local) {
             return RuleInstance(local: local, instant: local - Int64(offset), offset: offset, shifted: false)
         }
@@ -159,9 +185,9 @@ final class RuleEngine {
     }
 
     /// Examines one period (or jumps over a run of empty ones).
-    private func step() {
+    func step() {
         guard let unit = plan.unit(ofPeriod: period) else {
-            return finish(.beyondRange, "\(rule) has no occurrence before +999999-12-31, the last date talkplan represents; stopped")
+            return finish(.beyondRange, beyondRangeMessage)
         }
         if pastUntil(plan.lowerBound(ofUnit: unit)) { return finish() }
         idleSteps += 1
@@ -172,7 +198,7 @@ final class RuleEngine {
         for local in candidates {
             if local < plan.startLocal { continue }
             if local > Self.lastLocal {
-                return finish(.beyondRange, "\(rule) has no occurrence before +999999-12-31, the last date talkplan represents; stopped")
+                return finish(.beyondRange, beyondRangeMessage)
             }
             if let untilLocal, local > untilLocal { return finish() }
             guard let instance = resolve(local) else { continue }
@@ -182,18 +208,19 @@ final class RuleEngine {
                 return finish()
             }
             counted += 1
-            push(instance)
+            push(instance, into: &ready)
             idleSteps = 0
             if let count = plan.count, counted >= count { return finish() }
         }
         period += 1
         if idleSteps >= limits.maximumIdleSteps {
-            finish(.idleLimit, "\(rule) produced no occurrence in \(limits.maximumIdleSteps) steps; stopped")
+            finish(.idleLimit, idleMessage)
         }
     }
 
-    /// Adds an occurrence to the reorder buffer and releases what can no longer be overtaken.
-    private func push(_ instance: RuleInstance) {
+    /// Adds an occurrence to the reorder buffer and releases what can no longer be overtaken,
+    /// in order, to `ready`.
+    func push(_ instance: RuleInstance, into ready: inout [RuleInstance]) {
         // The common case: nothing held back, nothing to reorder.
         if pending.isEmpty && !instance.shifted {
             ready.append(instance)
@@ -234,6 +261,14 @@ final class RuleEngine {
 
     // MARK: - Seeking
 
+    /// The wall time (local seconds) to seek to for a window from `from`: `margin` seconds
+    /// earlier, or the earliest there is when that is before `Int64.min` (no overflow, whatever
+    /// the window).
+    static func seekTarget(from: Instant, margin: Int64) -> Int64 {
+        let (target, overflow) = from.seconds.subtractingReportingOverflow(margin)
+        return overflow ? .min : target
+    }
+
     /// Positions the expansion so that it skips what ends before the wall time `target`
     /// (local seconds), before the first ``next()``. Occurrences before `target` may
     /// still come out; callers filter them. Without `COUNT` this jumps straight to the
@@ -249,7 +284,7 @@ final class RuleEngine {
         var steps = 0
         while !finished {
             guard let unit = plan.unit(ofPeriod: period) else {
-                return finish(.beyondRange, "\(rule) has no occurrence before +999999-12-31, the last date talkplan represents; stopped")
+                return finish(.beyondRange, beyondRangeMessage)
             }
             let lower = plan.lowerBound(ofUnit: unit)
             if plan.lowerBound(ofUnit: unit + 1) > target { return }

@@ -89,7 +89,7 @@ public struct RuleOccurrences: Sequence, Sendable {
             to = sequence.window?.to
             maximum = sequence.options.limits.maximumOccurrences
             engine = RuleEngine(rule: sequence.rule, plan: sequence.plan, start: sequence.start, options: sequence.options)
-            if let from { engine.seek(toLocal: from.seconds - RuleEngine.offsetBound * 2) }
+            if let from { engine.seek(toLocal: RuleEngine.seekTarget(from: from, margin: RuleEngine.offsetBound * 2)) }
         }
 
         /// Periods examined so far (for tests of how much work a window takes).

@@ -143,8 +143,11 @@ struct RulePlan: Sendable {
 
         // Times: BYSECOND=60 names a leap second, which no wall time has; it is skipped.
         func sortedValid(_ values: [Int], default value: Int, limit: Int) -> [Int64] {
-            let chosen = values.isEmpty ? [value] : values
-            return Array(Set(chosen.filter { $0 < limit })).sorted().map(Int64.init)
+            if values.isEmpty { return value < limit ? [Int64(value)] : [] }
+            // Sorted, each once (without hashing: these lists are short, and plans are made per window).
+            var unique: [Int64] = []
+            for chosen in values.filter({ $0 < limit }).sorted() where unique.last != Int64(chosen) { unique.append(Int64(chosen)) }
+            return unique
         }
         let time = start.time
         let hours = isAllDay ? [0] : sortedValid(rule.byHour, default: Int(time.hour), limit: 24)
