@@ -44,6 +44,11 @@ public struct RecurrenceOccurrences: Sequence, Sendable {
 
     /// Iterates the occurrences; after the end, ``diagnostics`` says whether a limit stopped a rule.
     ///
+    /// Advance one copy of an iterator only (as `IteratorProtocol` allows, copies may share
+    /// state); take a fresh one with ``RecurrenceOccurrences/makeIterator()``. The batch expansion
+    /// works up to 64 occurrences ahead of what it has handed out, so ``diagnostics`` is final
+    /// only once `next()` has returned `nil`.
+    ///
     /// ```swift
     /// while let occurrence = iterator.next() { print(occurrence) }
     /// ```
