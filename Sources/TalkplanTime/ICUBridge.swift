@@ -85,6 +85,8 @@ enum ICUBridge {
     /// (ICU 72 builds transition rules lazily and races when two threads ask at once).
     final class ZoneHandle: @unchecked Sendable {
         let pointer: OpaquePointer
+        /// The ID the zone was opened with.
+        let identifier: String
 
         /// Opens a zone. Calls `tpicu_zone_open`; `nil` for an unknown ID.
         init?(identifier: String) {
@@ -92,6 +94,7 @@ enum ICUBridge {
             var status: Int32 = 0
             guard let pointer = tpicu_zone_open(identifier, &status) else { return nil }
             self.pointer = pointer
+            self.identifier = identifier
         }
 
         deinit { tpicu_zone_close(pointer) }

@@ -14,10 +14,17 @@ public struct Zone: Sendable, Hashable, CustomStringConvertible {
         case fixed(UTCOffset)
     }
 
+    /// One reference for a tz zone (its handle holds the ID), none for a fixed offset: copying
+    /// a zone, as every occurrence and resolved time does, costs one reference count at most.
     let storage: Storage
 
     /// The IANA canonical ID, or the offset (`+01:00`) for a fixed-offset zone.
-    public let identifier: String
+    public var identifier: String {
+        switch storage {
+        case .tz(let handle): handle.identifier
+        case .fixed(let offset): offset.description
+        }
+    }
 
     /// Creates a zone from a tz database ID or alias.
     ///
@@ -33,7 +40,6 @@ public struct Zone: Sendable, Hashable, CustomStringConvertible {
         else {
             throw TimeError.unknownZone(identifier)
         }
-        self.identifier = canonical
         self.storage = .tz(handle)
     }
 
@@ -72,7 +78,6 @@ public struct Zone: Sendable, Hashable, CustomStringConvertible {
 
     private init(fixed offset: UTCOffset) {
         self.storage = .fixed(offset)
-        self.identifier = offset.description
     }
 
     /// The IANA ID, or `nil` for a fixed-offset zone.
@@ -89,7 +94,13 @@ public struct Zone: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { identifier }
 
-    public static func == (lhs: Zone, rhs: Zone) -> Bool { lhs.identifier == rhs.identifier }
+    public static func == (lhs: Zone, rhs: Zone) -> Bool {
+        switch (lhs.storage, rhs.storage) {
+        case (.tz(let left), .tz(let right)): left === right || left.identifier == right.identifier
+        case (.fixed(let left), .fixed(let right)): left == right
+        default: false
+        }
+    }
     public func hash(into hasher: inout Hasher) { hasher.combine(identifier) }
 
     // MARK: - Instant to wall time
