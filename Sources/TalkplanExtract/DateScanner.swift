@@ -30,7 +30,7 @@ struct DateScanner {
     /// The line with URLs and email addresses blanked out (same length), so that their digits
     /// are never read as dates.
     static func maskingURLs(_ line: String) -> String {
-        guard line.containsASCII("://") || line.containsASCII("www.") || line.utf8.contains(0x40) else { return line }
+        guard line.containsASCII("://") || line.containsASCII("www.") || line.containsByte(0x40) else { return line }
         var copy = line
         if let fast = copy.withUTF8({ bytes in TextBytes.isASCII(bytes) ? asciiMaskingURLs(bytes) : nil }) { return fast }
         return generalMaskingURLs(line)

@@ -133,7 +133,9 @@ enum Base64Text {
 /// ```
 enum EncodedWords {
     static func decode(_ header: String) -> String {
-        guard header.contains("=?") else { return header }
+        // A shortcut only: without the bytes "=?" no encoded word can start (and when they are
+        // there but not as characters, the loop below keeps the header as it is).
+        guard header.containsASCII("=?") else { return header }
         var result = ""
         var rest = Substring(header)
         var lastWasEncoded = false

@@ -14,7 +14,7 @@ enum HTMLText {
     /// Whether lines look like HTML: a doctype or `<html>`, or several common tags early on.
     static func looksLikeHTML(_ lines: some Collection<TextLine>) -> Bool {
         var tags = 0
-        for line in lines.prefix(200) where line.text.utf8.contains(0x3C) {
+        for line in lines.prefix(200) where line.text.containsByte(0x3C) {
             var rest = Substring(line.text)
             while let match = tagMatcher.firstMatch(in: String(rest)) {
                 if match.phrase <= 1 { return true }

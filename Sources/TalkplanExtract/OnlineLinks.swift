@@ -24,6 +24,12 @@ public enum OnlineLinks {
 
     /// The service of a join or livestream URL ("Zoom", "YouTube", ...), or `nil` for any other URL.
     public static func service(of url: String) -> String? {
+        if let ascii = asciiService(of: url) { return ascii }
+        return generalService(of: url)
+    }
+
+    /// ``service(of:)`` character by character, for any URL: the reference for the fast path.
+    static func generalService(of url: String) -> String? {
         guard let host = host(of: url) else { return nil }
         let lowered = url.lowercased()
         for (suffix, name) in services {
@@ -60,6 +66,12 @@ public enum OnlineLinks {
 
     /// Every http(s) URL in a text, trailing punctuation and markup removed, in order.
     public static func urls(in text: String) -> [String] {
+        if let fast = byteURLs(in: text) { return fast }
+        return generalURLs(in: text)
+    }
+
+    /// ``urls(in:)`` scalar by scalar: the reference for the fast path.
+    static func generalURLs(in text: String) -> [String] {
         var result: [String] = []
         let scalars = Array(text.unicodeScalars)
         var index = 0
@@ -100,7 +112,7 @@ public enum OnlineLinks {
         return true
     }
 
-    private static func isURLScalar(_ scalar: Unicode.Scalar) -> Bool {
+    static func isURLScalar(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.value <= 0x20 || scalar.value == 0x7F || scalar.properties.isWhitespace { return false }
         switch scalar {
         case "<", ">", "\"", "`", "{", "}", "|", "\\", "^": return false
@@ -108,7 +120,7 @@ public enum OnlineLinks {
         }
     }
 
-    private static func trimTrailing(_ url: String) -> String {
+    static func trimTrailing(_ url: String) -> String {
         var url = Substring(url)
         while let last = url.last {
             if ".,;:!?*'\u{201D}\u{2019}".contains(last) {

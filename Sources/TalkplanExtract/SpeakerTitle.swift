@@ -46,8 +46,8 @@ public struct SpeakerTitle: Sendable, Hashable {
             result.statedTitle = labeledValue(in: description, labels: titleLabels)
         }
         if let summary = result.title {
-            for separator in [" - ", " – ", " — ", ": ", " | ", " : "] {
-                guard let range = summary.firstRange(of: separator) else { continue }
+            for separator in separators {
+                guard let range = firstRange(of: separator, in: summary) else { continue }
                 let before = clean(String(summary[..<range.lowerBound]))
                 let after = clean(String(summary[range.upperBound...]))
                 if looksLikePersonName(after), !looksLikePersonName(before) {
@@ -62,7 +62,7 @@ public struct SpeakerTitle: Sendable, Hashable {
             }
         }
         if result.speaker == nil, let description,
-           let first = description.split(whereSeparator: \.isNewline).first.map({ clean(String($0)) }),
+           let first = firstLine(of: description).map({ clean(String($0)) }),
            first.contains("("), looksLikePersonName(first) {
             result.speaker = first
         }
@@ -71,17 +71,33 @@ public struct SpeakerTitle: Sendable, Hashable {
         return result
     }
 
+    /// What separates a series or speaker from the rest of a summary, in order of preference.
+    static let separators = [" - ", " – ", " — ", ": ", " | ", " : "]
+
     /// The value of the first line that starts with one of the labels and a colon
     /// ("Speaker: Greg Yang (Microsoft Research)"), or `nil`.
     public static func labeledValue(in text: String, labels: [String]) -> String? {
+        if labels == speakerLabels { return labeledValueFast(in: text, labels: labels, keys: speakerLabelKeys) }
+        if labels == titleLabels { return labeledValueFast(in: text, labels: labels, keys: titleLabelKeys) }
+        return generalLabeledValue(in: text, labels: labels)
+    }
+
+    /// ``labeledValue(in:labels:)`` line by line, for any labels: the reference for the fast path.
+    static func generalLabeledValue(in text: String, labels: [String]) -> String? {
         for line in text.split(whereSeparator: \.isNewline) {
-            let trimmed = clean(String(line))
-            guard let colon = trimmed.firstIndex(of: ":") else { continue }
-            let label = trim(trimmed[..<colon], " *_#\t").lowercased()
-            guard labels.contains(label) else { continue }
-            let value = clean(String(trimmed[trimmed.index(after: colon)...]))
-            if !value.isEmpty, value.count <= 300 { return value }
+            if let value = labeledValue(ofLine: line, labels: labels) { return value }
         }
+        return nil
+    }
+
+    /// The value of one line when it starts with one of the labels and a colon.
+    static func labeledValue(ofLine line: Substring, labels: [String]) -> String? {
+        let trimmed = clean(String(line))
+        guard let colon = trimmed.firstIndex(of: ":") else { return nil }
+        let label = trim(trimmed[..<colon], " *_#\t").lowercased()
+        guard labels.contains(label) else { return nil }
+        let value = clean(String(trimmed[trimmed.index(after: colon)...]))
+        if !value.isEmpty, value.count <= 300 { return value }
         return nil
     }
 
@@ -106,6 +122,12 @@ public struct SpeakerTitle: Sendable, Hashable {
     /// Whether a text reads as a person's name, optionally followed by an affiliation in
     /// parentheses or after a comma: two to five capitalised words, no digits, no series words.
     public static func looksLikePersonName(_ text: String) -> Bool {
+        if let ascii = asciiLooksLikePersonName(text) { return ascii }
+        return generalLooksLikePersonName(text)
+    }
+
+    /// ``looksLikePersonName(_:)`` character by character, for any text: the reference for the fast path.
+    static func generalLooksLikePersonName(_ text: String) -> Bool {
         var name = Substring(text)
         if let open = name.firstIndex(of: "(") {
             guard name.hasSuffix(")") || name.contains(")") else { return false }
@@ -131,7 +153,8 @@ public struct SpeakerTitle: Sendable, Hashable {
 
     /// A line with surrounding whitespace removed.
     static func clean(_ text: String) -> String {
-        trim(text, " \t\r\n\u{00A0}")
+        if needsNoCleaning(text) { return text }
+        return trim(text, " \t\r\n\u{00A0}")
     }
 
     /// The text without the given characters at either end.

@@ -64,8 +64,8 @@ enum TextHints {
         for text in texts {
             lines += 1
             if lines > 3000 { break }
-            if text.unicodeScalars.contains(where: { $0.value >= 0x05D0 && $0.value <= 0x05EA }) { votes["IL", default: 0] += 2 }
-            guard text.utf8.contains(0x40) || text.containsASCII("://") || text.containsASCII("www.") else { continue }
+            if text.containsByte(0xD7), text.unicodeScalars.contains(where: { $0.value >= 0x05D0 && $0.value <= 0x05EA }) { votes["IL", default: 0] += 2 }
+            guard text.containsByte(0x40) || text.containsASCII("://") || text.containsASCII("www.") else { continue }
             for word in text.split(whereSeparator: { $0 == " " || $0 == "<" || $0 == ">" || $0 == "(" || $0 == ")" || $0 == "\"" }) {
                 guard let domain = domain(in: word), !serviceDomains.contains(where: { domain.hasSuffix($0) }) else { continue }
                 if let region = region(ofDomain: domain) { votes[region, default: 0] += 1 }
@@ -75,10 +75,26 @@ enum TextHints {
         return best.key
     }
 
+    /// The first "://" of a word, as `range(of:)` finds it; on bytes when the word is ASCII.
+    static func schemeSeparator(in word: Substring) -> Range<Substring.Index>? {
+        let found = word.utf8.withContiguousStorageIfAvailable { bytes -> Range<Int>?? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            guard bytes.count >= 3 else { return .some(nil) }
+            for start in 0...(bytes.count - 3) where bytes[start] == 0x3A && bytes[start + 1] == 0x2F && bytes[start + 2] == 0x2F {
+                return .some(start..<(start + 3))
+            }
+            return .some(nil)
+        }
+        guard case .some(.some(let match)) = found else { return word.range(of: "://") }
+        guard let match else { return nil }
+        let start = word.utf8.index(word.startIndex, offsetBy: match.lowerBound)
+        return start..<word.utf8.index(start, offsetBy: 3)
+    }
+
     /// The host of a URL or the domain of an email address in a word.
     static func domain(in word: Substring) -> String? {
         var text = word
-        if let scheme = text.range(of: "://") { text = text[scheme.upperBound...] } else if let at = text.lastIndex(of: "@") {
+        if let scheme = schemeSeparator(in: text) { text = text[scheme.upperBound...] } else if let at = text.lastIndex(of: "@") {
             text = text[text.index(after: at)...]
         } else if text.hasPrefix("www.") {
             // keep

@@ -159,6 +159,19 @@ struct PhraseMatcher: Sendable {
 }
 
 extension String {
+    /// Whether the UTF-8 bytes of the text hold a byte: `utf8.contains(byte)`, over the
+    /// contiguous bytes instead of the view's iterator.
+    func containsByte(_ byte: UInt8) -> Bool {
+        var copy = self
+        return copy.withUTF8 { $0.contains(byte) }
+    }
+
+    /// Whether the UTF-8 bytes of the text hold a byte in a range (`utf8.contains(where:)`).
+    func containsByte(in range: ClosedRange<UInt8>) -> Bool {
+        var copy = self
+        return copy.withUTF8 { $0.contains(where: { range.contains($0) }) }
+    }
+
     /// Whether the text contains an ASCII needle, byte for byte, without Foundation.
     ///
     /// ```swift

@@ -75,7 +75,7 @@ final class ZoneEvidenceFinder {
     /// IANA IDs anywhere in the text (`Asia/Jerusalem`), outside URLs.
     lazy var identifiers: [ZoneEvidence] = {
         var found: [ZoneEvidence] = []
-        for (index, line) in analysis.lines.enumerated() where line.text.utf8.contains(0x2F) {
+        for (index, line) in analysis.lines.enumerated() where line.text.containsByte(0x2F) {
             // Dial-in lists are not excluded here: no phone number is written as a tz ID.
             let text = DateScanner.maskingURLs(line.text)
             for candidate in Self.identifierCandidates(in: text) {
@@ -179,7 +179,7 @@ final class ZoneEvidenceFinder {
     /// `piso 7 Santiago, CHILE`), and a postal code before a city (`75005 Paris`, `1015 Lausanne`, `8092 Zürich`).
     lazy var addresses: [ZoneEvidence] = {
         var found: [ZoneEvidence] = []
-        for (index, text) in placeLines() where text.utf8.contains(0x2C) || text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
+        for (index, text) in placeLines() where text.containsByte(0x2C) || text.containsByte(in: 0x30...0x39) {
             let tokens = TextTokens.tokenize(DateScanner.maskingURLs(text))
             for (position, token) in tokens.enumerated() {
                 var place: String

@@ -160,7 +160,7 @@ extension ZoneNames {
             guard let region else { return (golden, false) }
             // The region's zones that keep this metazone at the date (Bering time, `BST` in the
             // tz database, is no US zone's time since 1983).
-            let using = ICUBridge.zoneIDs(.canonicalLocation, region: region).filter {
+            let using = locationZones(region: region).filter {
                 ICUBridge.metazone(ofZone: $0, at: instant) == metazone
             }
             guard let first = using.first else { return (golden, false) }

@@ -54,7 +54,7 @@ extension ZoneNames {
     /// America/Buenos_Aires); else an ambiguity listing one zone per metazone, the most used first.
     static func countryFound(_ region: String, at instant: Instant) -> Found? {
         var zones: [String] = []
-        for zone in ICUBridge.zoneIDs(.canonicalLocation, region: region) {
+        for zone in locationZones(region: region) {
             let id = canonical(zone)
             if !zones.contains(id) { zones.append(id) }
         }
