@@ -38,7 +38,7 @@ enum HTMLText {
         "main", "nav", "ol", "p", "pre", "section", "summary", "table", "title", "ul",
     ]
 
-    private enum State {
+    enum State {
         case text
         case tag
         case comment
@@ -46,14 +46,22 @@ enum HTMLText {
     }
 
     /// Reduces HTML lines to text lines; each output line keeps the input line its text starts on.
-    static func reduce(_ lines: [TextLine]) -> [TextLine] {
+    ///
+    /// `overBytes` reads each line over its UTF-8 bytes (the fast path); `false` reads it as an
+    /// array of scalars (the general path, kept to check the fast one against). Both give the same lines.
+    static func reduce(_ lines: [TextLine], overBytes: Bool = true) -> [TextLine] {
         var reducer = Reducer()
-        for line in lines { reducer.feed(line) }
+        if overBytes {
+            for line in lines { reducer.feedBytes(line) }
+        } else {
+            for line in lines { reducer.feed(line) }
+        }
         reducer.breakLine()
         return reducer.output
     }
 
-    private struct Reducer {
+    /// The reducer's state between lines: the line being built, the open tag or comment, links.
+    struct Reducer {
         var output: [TextLine] = []
         /// The line being built, as UTF-8, and its length in scalars.
         var current: [UInt8] = []
@@ -134,7 +142,11 @@ enum HTMLText {
                 }
                 index += 1
             }
-            // The end of an input line.
+            endLine()
+        }
+
+        /// The end of an input line: a space in text, a break inside `<pre>`.
+        mutating func endLine() {
             switch state {
             case .text:
                 if preDepth > 0 { breakLine() } else { pendingSpace = true }

@@ -115,12 +115,15 @@ enum TextFields {
         guard let kind = labels[key] else { return nil }
         if index < scalars.count, scalars[index] == ":" || scalars[index] == "\u{FF1A}" {
             var valueStart = index + 1
-            let rest = Array(line.unicodeScalars)
-            while valueStart < rest.count, markup.contains(rest[valueStart]) && rest[valueStart] != "-" && rest[valueStart] != "+"
-                    || rest[valueStart].properties.isWhitespace {
+            // The value is a slice of the line's scalars, found by index (never copied scalar by scalar).
+            let rest = line.unicodeScalars
+            var cursor = rest.index(rest.startIndex, offsetBy: valueStart)
+            while cursor < rest.endIndex, markup.contains(rest[cursor]) && rest[cursor] != "-" && rest[cursor] != "+"
+                    || rest[cursor].properties.isWhitespace {
                 valueStart += 1
+                cursor = rest.index(after: cursor)
             }
-            var value = String(String.UnicodeScalarView(rest[min(valueStart, rest.count)...]))
+            var value = String(rest[cursor...])
             value = value.trimming(" *_\t\u{A0}")
             // A link label ("Zoom: https://...") and a bare "Date: 4/5" are fine; a sentence is not a label.
             return FieldLabel(kind: kind, value: value, valueColumn: valueStart, standalone: false)

@@ -39,6 +39,11 @@ extension StringProtocol {
             }
         }
         if clean && !previousSpace { return String(self) }
+        return TextWhitespace.collapse(String(self))
+    }
+
+    /// ``collapsingWhitespace()`` scalar by scalar: the general path the byte one is checked against.
+    func generalCollapsingWhitespace() -> String {
         var result = String.UnicodeScalarView()
         var pending = false
         for scalar in self.unicodeScalars {

@@ -273,7 +273,7 @@ final class ZoneEvidenceFinder {
     /// then its capitalised words.
     func placeEvidence(in text: String, kind: ZoneEvidence.Kind, line: Int, allowAbbreviations: Bool) -> ZoneEvidence? {
         var phrases: [String] = [text]
-        let parts = text.split(separator: ",").map { $0.trimming(" ") }
+        let parts = Self.commaParts(text)
         if parts.count > 1 { phrases += parts.reversed() }
         let tokens = TextTokens.tokenize(text)
         var run: [TextToken] = []
@@ -314,6 +314,15 @@ final class ZoneEvidenceFinder {
             }
         }
         return country
+    }
+
+    /// The comma-separated parts of a text (empty ones dropped), each trimmed of spaces.
+    ///
+    /// ASCII text is cut at its comma bytes: there every character is one byte (or CR LF), so
+    /// the parts are those of splitting the characters. Other text is split by characters.
+    static func commaParts(_ text: String) -> [String] {
+        guard TextBytes.isASCII(text) else { return text.split(separator: ",").map { $0.trimming(" ") } }
+        return text.utf8.split(separator: 0x2C).map { String(Substring($0)).trimming(" ") }
     }
 
     /// Capitalised words right before a token (`piso 7 Santiago` → `Santiago`).

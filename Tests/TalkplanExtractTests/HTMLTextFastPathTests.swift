@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+@testable import TalkplanExtract
+
+/// The HTML reducer read over bytes gives exactly the lines the scalar-by-scalar reducer gives,
+/// on every input of the corpus and examples (HTML or not) and on pages built to reach every state:
+/// entities, comments, script and style, JSON-LD, links, tables, `<pre>`, quotes in tags, non-ASCII text.
+@Suite("HTML reducer over bytes agrees with the general reducer")
+struct HTMLTextFastPathTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+
+    /// The texts of the corpus, the test folder and the examples.
+    static let texts: [String] = {
+        var texts: [String] = []
+        let manager = FileManager.default
+        let root = folder.deletingLastPathComponent().deletingLastPathComponent()
+        let directories = [folder.appendingPathComponent("Corpus"), folder, root.appendingPathComponent("Examples"),
+                           root.deletingLastPathComponent().appendingPathComponent("shared/seeds")]
+        for directory in directories {
+            for name in (try? manager.contentsOfDirectory(atPath: directory.path)) ?? [] where !name.hasSuffix(".swift") {
+                if let data = manager.contents(atPath: directory.appendingPathComponent(name).path) {
+                    texts.append(TextDecoding.decode(Array(data), charset: nil))
+                }
+            }
+        }
+        return texts
+    }()
+
+    /// Pages written to reach the reducer's corners.
+    static let pages: [String] = [
+        "<p>Jeudi&nbsp;4 avril</p><p>14h00</p>",
+        "<!DOCTYPE html><html><head><title>Séminaire</title><style>p { color: red }</style></head><body>\n<h1>Titre</h1>",
+        "<div class=\"talk\"><p><b>Orateur :</b> Personne 1 (Université 2)</p>\n<p><b>Date :</b> Jeudi 4 mars 2024, 14h00&nbsp;-&nbsp;15h00</p></div>",
+        "<a href=\"https://zoom.us/j/1?a=1&amp;b=2\">Join</a> <a href='http://x.org/y'>http://x.org/y</a> <a href=/rel>rel</a>",
+        "<A HREF=\"HTTPS://Zoom.us/J/2\">Join <b>now</b></a></A>",
+        "<!-- a comment -- with dashes --> text <!--> still comment --> after <!---->x",
+        "<script>if (a < b && c > d) { x = '</p>' }</script>kept<script >y</script\n>z",
+        "<script type=\"application/ld+json\">{\"@type\": \"Event\", \"name\": \"Talk\", \"startDate\": \"2024-04-04T14:00:00+02:00\"}</script>",
+        "<script type=\"application/ld+json\">\n{\"x\": 1}\n  second line\n</SCRIPT>after",
+        "<table><tr><th>Date</th><td>4 avril</td><td>14h</td></tr><tr><td>x</td></tr></table>",
+        "<pre>line one\n  line two\n</pre>after <PRE>a\nb</pre>",
+        "<p title=\"a > b\" data-x='c \" d'>quoted</p><p title=\"multi\nline\">x</p>",
+        "&#233;t&#xE9; &#X41; &#150; &#0; &#x110000; &#; &#x; &amp &ampx &unknown; &eacute &Eacute; &NonBreakingSpace;x",
+        "&" + String(repeating: "a", count: 40) + "; &é; &aé; &#12345678901; &nbsp",
+        "a < b, c <3, d <é> e <\u{301}x> <1> <> < / > </> <!> <?xml version=\"1.0\"?>",
+        "Zürich – Straße — 12:30\u{202F}pm\u{A0}CET\u{2003}x\u{3000}y",
+        "<noscript><p>hidden</p></noscript><template><p>hidden</p></template>shown",
+        "<style\ntype=\"text/css\">a{}</style >b",
+        "<br><br/>x<li>one<li>two<hr>y<dt>t<dd>d",
+        "<span>unterminated <b attr=\"never closed>\nnext line\nthird",
+        "<script>never closed\nsecond",
+        "<!-- never closed\nsecond",
+        "\u{FEFF}<html>\u{FFFD}é\u{1F600}<p>\u{1F600}&#x1F600;</p>",
+        String(repeating: "word ", count: 2_000) + "<p>after</p>",
+        String(repeating: "<b>x</b>", count: 1_200),
+        "<a href=\"https://a.b/" + String(repeating: "c", count: 5_000) + "\">x</a>",
+        "<p\u{301}>x</p\u{301}> </\u{301}p> <!\u{301}x> <?\u{301}> <P1>y</H2 > <Dİv>z</dİv> <TD>c<Th>d <TABLE><Td>e",
+        "<" + String(repeating: "p", count: 5_000) + ">x<br" + String(repeating: " a", count: 3_000) + ">y",
+    ]
+
+    /// The lines the reducer gives, with their source lines.
+    static func describe(_ lines: [TextLine]) -> [String] {
+        lines.map { "\($0.sourceLine) \($0.text)" }
+    }
+
+    @Test("corpus and examples")
+    func corpus() {
+        for text in Self.texts {
+            let lines = TextLines.split(text)
+            #expect(Self.describe(HTMLText.reduce(lines, overBytes: true)) == Self.describe(HTMLText.reduce(lines, overBytes: false)),
+                    "\(text.prefix(200).debugDescription)")
+        }
+    }
+
+    @Test("pages and variations")
+    func pages() {
+        var texts = Self.pages
+        for page in Self.pages {
+            texts.append(page.uppercased())
+            texts.append(page.replacingOccurrences(of: " ", with: "\n"))
+            texts.append(page.replacingOccurrences(of: "\n", with: "\r\n"))
+            texts.append(page.replacingOccurrences(of: "e", with: "é"))
+            texts.append(page.replacingOccurrences(of: ">", with: " >"))
+            texts.append(page.replacingOccurrences(of: "&", with: "&amp;&"))
+        }
+        // Every page cut at every position of its first 300 characters: states left open at a line's end.
+        for page in Self.pages.prefix(23) + Self.pages.suffix(2) {
+            for cut in 1..<min(page.count, 300) {
+                let index = page.index(page.startIndex, offsetBy: cut)
+                texts.append(String(page[..<index]) + "\n" + String(page[index...]))
+            }
+        }
+        for text in texts {
+            let lines = TextLines.split(text)
+            #expect(Self.describe(HTMLText.reduce(lines, overBytes: true)) == Self.describe(HTMLText.reduce(lines, overBytes: false)),
+                    "\(text.prefix(200).debugDescription)")
+        }
+    }
+}
