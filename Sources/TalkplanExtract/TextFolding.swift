@@ -86,24 +86,19 @@ enum TextFolding {
 
 /// Byte-level checks on text.
 enum TextBytes {
+    /// The length of the UTF-8 sequence a lead byte starts (1 to 4).
+    @inline(__always)
+    static func sequenceLength(_ lead: UInt8) -> Int {
+        lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    }
+
     /// The scalar value of the multi-byte UTF-8 sequence at `index` (valid UTF-8) and its length.
     @inline(__always)
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
         let lead = bytes[index]
-        var value: UInt32
-        var length: Int
-        if lead < 0x80 {
-            return (UInt32(lead), 1)
-        } else if lead < 0xE0 {
-            value = UInt32(lead & 0x1F)
-            length = 2
-        } else if lead < 0xF0 {
-            value = UInt32(lead & 0x0F)
-            length = 3
-        } else {
-            value = UInt32(lead & 0x07)
-            length = 4
-        }
+        guard lead >= 0x80 else { return (UInt32(lead), 1) }
+        var length = sequenceLength(lead)
+        var value = UInt32(lead & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07))
         length = min(length, bytes.count - index)
         for k in 1..<max(length, 1) { value = value << 6 | UInt32(bytes[index + k] & 0x3F) }
         return (value, length)

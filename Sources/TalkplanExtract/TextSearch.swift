@@ -104,20 +104,8 @@ struct PhraseMatcher: Sendable {
                     continue
                 }
                 // Decode one multi-byte scalar (the text is valid UTF-8).
-                var value: UInt32
-                var length: Int
-                if lead < 0xE0 {
-                    value = UInt32(lead & 0x1F)
-                    length = 2
-                } else if lead < 0xF0 {
-                    value = UInt32(lead & 0x0F)
-                    length = 3
-                } else {
-                    value = UInt32(lead & 0x07)
-                    length = 4
-                }
-                guard index + length <= count else { return .undecided }
-                for k in 1..<length { value = value << 6 | UInt32(bytes[index + k] & 0x3F) }
+                guard index + TextBytes.sequenceLength(lead) <= count else { return .undecided }
+                let (value, length) = TextBytes.decode(bytes, at: index)
                 index += length
                 sawNonASCII = true
                 var packed = TextFolding.packedFold(value)
