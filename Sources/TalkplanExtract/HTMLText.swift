@@ -116,29 +116,8 @@ enum HTMLText {
                     } else if tagBuffer.count < 4096 {
                         tagBuffer.append(scalar)
                     }
-                case .comment:
-                    commentTail.append(scalar)
-                    if commentTail.count > 3 { commentTail.removeFirst() }
-                    if commentTail.count >= 3, commentTail[commentTail.count - 3] == "-",
-                       commentTail[commentTail.count - 2] == "-", scalar == ">" {
-                        state = .text
-                    }
-                case .raw(let name, let keep):
-                    rawBuffer.append(scalar)
-                    if scalar == ">" || scalar.properties.isWhitespace || rawBuffer.count > 1_000_000 {
-                        if closesRaw(name) {
-                            if keep { emitRaw(dropClosing: name) }
-                            rawBuffer = []
-                            state = .text
-                            if scalar != ">" {
-                                // Skip the rest of the closing tag.
-                                state = .tag
-                                tagBuffer.removeAll(keepingCapacity: true)
-                            }
-                        } else if rawBuffer.count > 1_000_000 {
-                            rawBuffer = []
-                        }
-                    }
+                case .comment, .raw:
+                    feedCommentOrRaw(scalar)
                 }
                 index += 1
             }
@@ -146,6 +125,38 @@ enum HTMLText {
         }
 
         /// The end of an input line: a space in text, a break inside `<pre>`.
+        /// One scalar inside a comment (waiting for `-->`) or a raw element such as `<script>`
+        /// (waiting for its closing tag); both readers share it.
+        mutating func feedCommentOrRaw(_ scalar: Unicode.Scalar) {
+            switch state {
+            case .comment:
+                commentTail.append(scalar)
+                if commentTail.count > 3 { commentTail.removeFirst() }
+                if commentTail.count >= 3, commentTail[commentTail.count - 3] == "-",
+                   commentTail[commentTail.count - 2] == "-", scalar == ">" {
+                    state = .text
+                }
+            case .raw(let name, let keep):
+                rawBuffer.append(scalar)
+                if scalar == ">" || scalar.properties.isWhitespace || rawBuffer.count > 1_000_000 {
+                    if closesRaw(name) {
+                        if keep { emitRaw(dropClosing: name) }
+                        rawBuffer = []
+                        state = .text
+                        if scalar != ">" {
+                            // Skip the rest of the closing tag.
+                            state = .tag
+                            tagBuffer.removeAll(keepingCapacity: true)
+                        }
+                    } else if rawBuffer.count > 1_000_000 {
+                        rawBuffer = []
+                    }
+                }
+            default:
+                break
+            }
+        }
+
         mutating func endLine() {
             switch state {
             case .text:

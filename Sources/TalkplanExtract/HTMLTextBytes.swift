@@ -78,29 +78,8 @@ extension HTMLText.Reducer {
                 } else if tagBuffer.count < 4096 {
                     tagBuffer.append(scalar)
                 }
-            case .comment:
-                commentTail.append(scalar)
-                if commentTail.count > 3 { commentTail.removeFirst() }
-                if commentTail.count >= 3, commentTail[commentTail.count - 3] == "-",
-                   commentTail[commentTail.count - 2] == "-", scalar == ">" {
-                    state = .text
-                }
-            case .raw(let name, let keep):
-                rawBuffer.append(scalar)
-                if scalar == ">" || scalar.properties.isWhitespace || rawBuffer.count > 1_000_000 {
-                    if closesRaw(name) {
-                        if keep { emitRaw(dropClosing: name) }
-                        rawBuffer = []
-                        state = .text
-                        if scalar != ">" {
-                            // Skip the rest of the closing tag.
-                            state = .tag
-                            tagBuffer.removeAll(keepingCapacity: true)
-                        }
-                    } else if rawBuffer.count > 1_000_000 {
-                        rawBuffer = []
-                    }
-                }
+            case .comment, .raw:
+                feedCommentOrRaw(scalar)
             }
             index += length
         }
