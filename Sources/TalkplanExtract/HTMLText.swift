@@ -87,9 +87,7 @@ enum HTMLText {
                 switch state {
                 case .text:
                     if scalar == "<", index + 1 < scalars.count, startsTag(scalars[index + 1]) {
-                        state = .tag
-                        tagBuffer.removeAll(keepingCapacity: true)
-                        quote = nil
+                        openTag()
                         if matches(scalars, at: index, "<!--") {
                             state = .comment
                             commentTail = []
@@ -104,18 +102,7 @@ enum HTMLText {
                         emit(scalar)
                     }
                 case .tag:
-                    if let open = quote {
-                        if scalar == open { quote = nil }
-                        if tagBuffer.count < 4096 { tagBuffer.append(scalar) }
-                    } else if scalar == "\"" || scalar == "'" {
-                        quote = scalar
-                        if tagBuffer.count < 4096 { tagBuffer.append(scalar) }
-                    } else if scalar == ">" {
-                        state = .text
-                        handleTag(Self.string(tagBuffer))
-                    } else if tagBuffer.count < 4096 {
-                        tagBuffer.append(scalar)
-                    }
+                    if feedTag(scalar) { handleTag(Self.string(tagBuffer)) }
                 case .comment, .raw:
                     feedCommentOrRaw(scalar)
                 }
@@ -125,6 +112,31 @@ enum HTMLText {
         }
 
         /// The end of an input line: a space in text, a break inside `<pre>`.
+        /// A `<` that starts a tag: the tag's text is gathered from here.
+        mutating func openTag() {
+            state = .tag
+            tagBuffer.removeAll(keepingCapacity: true)
+            quote = nil
+        }
+
+        /// One scalar inside a tag (quotes respected, at most 4,096 kept); `true` when it is the
+        /// closing `>`, after which the caller handles the gathered tag.
+        mutating func feedTag(_ scalar: Unicode.Scalar) -> Bool {
+            if let open = quote {
+                if scalar == open { quote = nil }
+                if tagBuffer.count < 4096 { tagBuffer.append(scalar) }
+            } else if scalar == "\"" || scalar == "'" {
+                quote = scalar
+                if tagBuffer.count < 4096 { tagBuffer.append(scalar) }
+            } else if scalar == ">" {
+                state = .text
+                return true
+            } else if tagBuffer.count < 4096 {
+                tagBuffer.append(scalar)
+            }
+            return false
+        }
+
         /// One scalar inside a comment (waiting for `-->`) or a raw element such as `<script>`
         /// (waiting for its closing tag); both readers share it.
         mutating func feedCommentOrRaw(_ scalar: Unicode.Scalar) {

@@ -49,9 +49,7 @@ extension HTMLText.Reducer {
             switch state {
             case .text:
                 if scalar == "<", index + length < count, startsTag(Self.scalar(bytes, at: index + length).0) {
-                    state = .tag
-                    tagBuffer.removeAll(keepingCapacity: true)
-                    quote = nil
+                    openTag()
                     if index + 3 < count, bytes[index + 1] == 0x21, bytes[index + 2] == 0x2D, bytes[index + 3] == 0x2D {
                         state = .comment
                         commentTail = []
@@ -66,18 +64,7 @@ extension HTMLText.Reducer {
                     emit(scalar)
                 }
             case .tag:
-                if let open = quote {
-                    if scalar == open { quote = nil }
-                    if tagBuffer.count < 4096 { tagBuffer.append(scalar) }
-                } else if scalar == "\"" || scalar == "'" {
-                    quote = scalar
-                    if tagBuffer.count < 4096 { tagBuffer.append(scalar) }
-                } else if scalar == ">" {
-                    state = .text
-                    handleBufferedTag()
-                } else if tagBuffer.count < 4096 {
-                    tagBuffer.append(scalar)
-                }
+                if feedTag(scalar) { handleBufferedTag() }
             case .comment, .raw:
                 feedCommentOrRaw(scalar)
             }
