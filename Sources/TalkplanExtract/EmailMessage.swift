@@ -21,7 +21,7 @@ enum EmailMessage {
     /// a sender or transport header such as `From` or `Message-ID`).
     static func startsEmail(_ lines: [TextLine], at index: Int) -> Bool {
         guard index < lines.count else { return false }
-        if lines[index].text.hasPrefix("From "), index + 1 < lines.count, headerName(lines[index + 1].text) != nil {
+        if startsWithFrom(lines[index].text), index + 1 < lines.count, headerName(lines[index + 1].text) != nil {
             return true
         }
         var known = 0
@@ -50,8 +50,9 @@ enum EmailMessage {
         "from", "received", "return-path", "message-id", "mime-version", "delivered-to", "dkim-signature", "x-mailer",
     ]
 
-    /// The lower-cased name of a `Name: value` header line, or `nil`.
-    static func headerName(_ text: String) -> String? {
+    /// The lower-cased name of a `Name: value` header line, or `nil`: the general path of
+    /// ``headerName(_:)``, scalar by scalar.
+    static func generalHeaderName(_ text: String) -> String? {
         var name = ""
         for scalar in text.unicodeScalars {
             if scalar == ":" { return name.isEmpty ? nil : name.lowercased() }
@@ -66,9 +67,9 @@ enum EmailMessage {
     /// Every message of a mailbox (or the one message of an email file) as a ``TextDocument``.
     static func documents(from lines: [TextLine]) -> [TextDocument] {
         var starts: [Int] = []
-        let isMbox = lines.first.map { $0.text.hasPrefix("From ") } ?? false
+        let isMbox = lines.first.map { startsWithFrom($0.text) } ?? false
         if isMbox {
-            for index in lines.indices where lines[index].text.hasPrefix("From ")
+            for index in lines.indices where startsWithFrom(lines[index].text)
                 && (index == 0 || lines[index - 1].text.isEmpty) && startsEmail(lines, at: index + 1) {
                 starts.append(index)
             }
@@ -96,10 +97,7 @@ enum EmailMessage {
             EmailSentDates.parse(header.value, line: header.line)
         }
         let from = headers.first { $0.name == "from" }.map { EncodedWords.decode($0.value) }
-        var domain: String?
-        if let from, let at = from.lastIndex(of: "@") {
-            domain = String(from[from.index(after: at)...].prefix { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" }).lowercased()
-        }
+        let domain = from.flatMap(senderDomain)
         let messageID = headers.first { $0.name == "message-id" }.map {
             $0.value.trimming("<> \t")
         }
@@ -119,28 +117,25 @@ enum EmailMessage {
         var headers: [Header] = []
         var index = lines.startIndex
         while index < lines.endIndex {
-            let text = lines[index].text
-            if text.trimming(" \t").isEmpty {
-                index += 1
-                break
-            }
-            if let first = text.unicodeScalars.first, first == " " || first == "\t", !headers.isEmpty {
-                headers[headers.count - 1].value += " " + text.trimming(" \t")
-            } else if let name = headerName(text) {
-                let colon = text.firstIndex(of: ":")!
-                let value = String(text[text.index(after: colon)...]).trimming(" \t")
+            switch headerLine(lines[index].text) {
+            case .blank:
+                return (headers, index + 1)
+            case .continuation(let text) where !headers.isEmpty:
+                headers[headers.count - 1].value += " " + text
+            case .header(let name, let value):
                 headers.append(Header(name: name, value: value, line: lines[index].sourceLine))
-            } else {
+            case .continuation, .other:
                 // Not a header: the body starts here (a message without a blank line after its headers).
-                break
+                return (headers, index)
             }
             index += 1
         }
         return (headers, index)
     }
 
-    /// A parameter of a header value (`boundary`, `charset`), unquoted.
-    static func parameter(_ name: String, in value: String) -> String? {
+    /// A parameter of a header value (`boundary`, `charset`), unquoted: the general path of
+    /// ``parameter(_:in:)``.
+    static func generalParameter(_ name: String, in value: String) -> String? {
         let lowered = value.lowercased()
         var searchStart = lowered.startIndex
         while let range = lowered.range(of: name + "=", range: searchStart..<lowered.endIndex) {

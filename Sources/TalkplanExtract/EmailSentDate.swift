@@ -14,7 +14,16 @@ enum EmailSentDates {
 
     /// Parses a date header value; with `strict`, the whole text must be a date (nothing but a
     /// zone comment after it), as on a line that stands for a header.
+    ///
+    /// Plain ASCII text is read on its bytes (``byteParse(_:line:strict:)``); anything else, and
+    /// anything the byte path is unsure of, goes through ``generalParse(_:line:strict:)``.
     static func parse(_ text: String, line: Int, strict: Bool = false) -> EmailSentDate? {
+        if let fast = byteParse(text, line: line, strict: strict) { return fast }
+        return generalParse(text, line: line, strict: strict)
+    }
+
+    /// The general path, and the reference the byte path is tested against.
+    static func generalParse(_ text: String, line: Int, strict: Bool = false) -> EmailSentDate? {
         var comment: String?
         var body = Substring(text)
         if let open = body.firstIndex(of: "("), let close = body.lastIndex(of: ")"), open < close {

@@ -66,16 +66,17 @@ struct TextAnalysis: Sendable {
                 continue
             }
             info[index].label = TextFields.label(in: text)
-            if forwarded.contains(index) || index == sentLine || TextLineContext.ignoresDates(text) {
+            let context = TextLineContext.phraseContext(text)
+            if forwarded.contains(index) || index == sentLine || context.ignoresDates {
                 info[index].ignoreDates = true
             }
-            if let column = TextLineContext.invitationColumn(text) {
+            if let column = context.invitationColumn {
                 info[index].invitationColumn = column
                 invitationOpen = true
             } else if invitationOpen {
                 info[index].invitationColumn = 0
             }
-            if let column = TextLineContext.dialInColumn(text) {
+            if let column = context.dialInColumn {
                 info[index].dialInColumn = column
                 dialInOpen = true
             } else if dialInOpen || (text.hasPrefix("+") && text.contains(" ")) {

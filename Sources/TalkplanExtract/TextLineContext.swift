@@ -35,6 +35,15 @@ enum TextLineContext {
 
     /// Line indices of forwarded-message header blocks (`From: … / Sent: … / To: … / Subject: …`).
     static func forwardedHeaderLines(_ lines: [TextLine]) -> Set<Int> {
+        forwardedHeaderLines(lines, name: forwardedHeaderName)
+    }
+
+    /// ``forwardedHeaderLines(_:)`` with the general path for every line, for the tests.
+    static func generalForwardedHeaderLines(_ lines: [TextLine]) -> Set<Int> {
+        forwardedHeaderLines(lines, name: generalForwardedHeaderName)
+    }
+
+    private static func forwardedHeaderLines(_ lines: [TextLine], name: (String) -> String?) -> Set<Int> {
         var result = Set<Int>()
         var run: [Int] = []
         var sawFrom = false
@@ -44,17 +53,7 @@ enum TextLineContext {
             sawFrom = false
         }
         for (index, line) in lines.enumerated() {
-            guard line.text.utf8.prefix(24).contains(0x3A) else {
-                close()
-                continue
-            }
-            let text = line.text.trimming(" \t>*")
-            guard let colon = text.firstIndex(of: ":"), text.distance(from: text.startIndex, to: colon) <= 12 else {
-                close()
-                continue
-            }
-            let name = DateNames.fold(String(text[..<colon]).trimming(" \t"))
-            if forwardedHeaderNames.contains(name) {
+            if let name = name(line.text), forwardedHeaderNames.contains(name) {
                 if name == "from" || name == "de" { sawFrom = true }
                 run.append(index)
             } else {
@@ -63,6 +62,45 @@ enum TextLineContext {
         }
         close()
         return result
+    }
+
+    /// The folded name before a line's colon, when the line may be a header: a colon in its
+    /// first 24 bytes, at most 12 characters after the line's leading ` \t>*`. The general
+    /// path of ``forwardedHeaderName(_:)``.
+    static func generalForwardedHeaderName(_ line: String) -> String? {
+        guard line.utf8.prefix(24).contains(0x3A) else { return nil }
+        let text = line.trimming(" \t>*")
+        guard let colon = text.firstIndex(of: ":"), text.distance(from: text.startIndex, to: colon) <= 12 else { return nil }
+        return DateNames.fold(String(text[..<colon]).trimming(" \t"))
+    }
+
+    /// ``generalForwardedHeaderName(_:)`` on bytes when the line is ASCII up to the character
+    /// after its colon (no carriage return); other lines take the general path.
+    static func forwardedHeaderName(_ line: String) -> String? {
+        var copy = line
+        let fast = copy.withUTF8 { bytes -> String?? in
+            let count = bytes.count
+            guard let colon = bytes.prefix(24).firstIndex(of: 0x3A) else { return .some(nil) }
+            var start = 0
+            while start < colon, bytes[start] == 0x20 || bytes[start] == 0x09 || bytes[start] == 0x3E || bytes[start] == 0x2A {
+                start += 1
+            }
+            for position in start..<colon where bytes[position] >= 0x80 || bytes[position] == 0x0D { return nil }
+            if colon + 1 < count, bytes[colon + 1] >= 0x80 { return nil }
+            guard colon - start <= 12 else { return .some(nil) }
+            var end = colon
+            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+            let length = end - start
+            return .some(String(unsafeUninitializedCapacity: length) { name in
+                for index in 0..<length {
+                    let byte = bytes[start + index]
+                    name[index] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                }
+                return length
+            })
+        }
+        if let fast { return fast }
+        return generalForwardedHeaderName(line)
     }
 
     static let invitationMatcher = PhraseMatcher(invitationPhrases)
