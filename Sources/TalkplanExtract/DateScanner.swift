@@ -11,11 +11,19 @@ struct DateScanner {
     let tokens: [TextToken]
     let line: String
     let names = DateNames.shared
+    /// Whether the line is ASCII: then token offsets are byte offsets.
+    let isASCII: Bool
+
+    init(tokens: [TextToken], line: String) {
+        self.tokens = tokens
+        self.line = line
+        self.isASCII = TextBytes.isASCII(line)
+    }
 
     /// Whether a line may hold a date or time at all: it has a digit, or a word for noon or a
     /// relative day. Lines without are never tokenized.
     static func mayHoldMention(_ line: String) -> Bool {
-        for byte in line.utf8 where byte >= 0x30 && byte <= 0x39 { return true }
+        if line.containsByte(in: 0x30...0x39) { return true }
         return noonMatcher.matches(line)
     }
 
@@ -164,7 +172,20 @@ struct DateScanner {
         return found
     }
 
+    /// The line's text from the start of one token to the end of another (exclusive).
     func text(from start: Int, to end: Int) -> String {
+        guard start < end, end <= tokens.count else { return "" }
+        if isASCII {
+            let utf8 = line.utf8
+            let from = tokens[start].start, to = min(tokens[end - 1].end, utf8.count)
+            guard from < to else { return "" }
+            return String(Substring(utf8[utf8.index(utf8.startIndex, offsetBy: from)..<utf8.index(utf8.startIndex, offsetBy: to)]))
+        }
+        return generalText(from: start, to: end)
+    }
+
+    /// ``text(from:to:)`` for any line, by scalar offsets.
+    func generalText(from start: Int, to end: Int) -> String {
         guard start < end, end <= tokens.count else { return "" }
         let scalars = Array(line.unicodeScalars)
         let from = tokens[start].start, to = min(tokens[end - 1].end, scalars.count)

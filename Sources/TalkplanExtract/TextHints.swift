@@ -66,13 +66,25 @@ enum TextHints {
             if lines > 3000 { break }
             if text.containsByte(0xD7), text.unicodeScalars.contains(where: { $0.value >= 0x05D0 && $0.value <= 0x05EA }) { votes["IL", default: 0] += 2 }
             guard text.containsByte(0x40) || text.containsASCII("://") || text.containsASCII("www.") else { continue }
-            for word in text.split(whereSeparator: { $0 == " " || $0 == "<" || $0 == ">" || $0 == "(" || $0 == ")" || $0 == "\"" }) {
-                guard let domain = domain(in: word), !serviceDomains.contains(where: { domain.hasSuffix($0) }) else { continue }
+            func vote(_ domain: String) {
+                guard !serviceDomains.contains(where: { domain.hasSuffix($0) }) else { return }
                 if let region = region(ofDomain: domain) { votes[region, default: 0] += 1 }
+            }
+            if let domains = asciiDomains(in: text) {
+                domains.forEach(vote)
+                continue
+            }
+            for word in text.split(whereSeparator: isWordSeparator) {
+                if let domain = domain(in: word) { vote(domain) }
             }
         }
         guard let best = votes.max(by: { $0.value < $1.value }) else { return nil }
         return best.key
+    }
+
+    /// What separates the words a domain is looked for in: spaces, `<`, `>`, `(`, `)` and `"`.
+    static func isWordSeparator(_ character: Character) -> Bool {
+        character == " " || character == "<" || character == ">" || character == "(" || character == ")" || character == "\""
     }
 
     /// The first "://" of a word, as `range(of:)` finds it; on bytes when the word is ASCII.

@@ -33,9 +33,45 @@ extension AnnouncementReader {
     static let locationSentences = [" in-person at ", " in person at ", " given at ", " held at ", " aura lieu ", " tendra lugar en ", " se realizara en "]
     static let locationSentenceMatcher = PhraseMatcher(locationSentences)
 
+    /// Whether a location says only that the talk is online ("Zoom", "en ligne", "via Teams").
     func isOnlineOnly(_ text: String) -> Bool {
+        Self.asciiIsOnlineOnly(text) ?? Self.generalIsOnlineOnly(text)
+    }
+
+    /// ``isOnlineOnly(_:)`` for any text: every folded word is an online word.
+    static func generalIsOnlineOnly(_ text: String) -> Bool {
         let words = DateNames.fold(text).split(whereSeparator: { !$0.isLetter })
-        return !words.isEmpty && words.allSatisfy { Self.onlineWords.contains(String($0)) }
+        return !words.isEmpty && words.allSatisfy { onlineWords.contains(String($0)) }
+    }
+
+    /// ``isOnlineOnly(_:)`` on the bytes of an ASCII text (`nil` for other texts): its words are
+    /// the runs of ASCII letters, lower-cased, and the first that is not an online word decides.
+    static func asciiIsOnlineOnly(_ text: String) -> Bool? {
+        var copy = text
+        return copy.withUTF8 { bytes -> Bool? in
+            guard TextBytes.isASCII(bytes) else { return nil }
+            var sawWord = false
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                guard TextFields.isASCIILetter(bytes[index]) else {
+                    index += 1
+                    continue
+                }
+                let start = index
+                while index < count, TextFields.isASCIILetter(bytes[index]) { index += 1 }
+                let word = String(unsafeUninitializedCapacity: index - start) { output in
+                    for offset in 0..<(index - start) {
+                        let byte = bytes[start + offset]
+                        output[offset] = byte <= 0x5A ? byte + 0x20 : byte
+                    }
+                    return index - start
+                }
+                guard onlineWords.contains(word) else { return false }
+                sawWord = true
+            }
+            return sawWord
+        }
     }
 
     /// "sala Multimedia CMM, Beauchef 851, Torre Piso 6" in a sentence: a room word and what follows, to the end of the clause.
@@ -53,8 +89,21 @@ extension AnnouncementReader {
         Self.roomPhrase(onLine: index, analysis: analysis)
     }
 
+    /// Finds the room words of ``roomWords`` in a line's folded text: a line without one has no
+    /// token that is one, and is never tokenized.
+    static let roomWordMatcher = PhraseMatcher(Array(roomWords))
+
     /// A room word and the place it names on one line, to the end of the clause.
     static func roomPhrase(onLine index: Int, analysis: TextAnalysis) -> String? {
+        let info = analysis.info[index]
+        if info.isBlank || info.field == .abstract || info.field == .speaker || info.field == .title { return nil }
+        if let column = info.dialInColumn, column == 0 { return nil }
+        guard roomWordMatcher.matches(analysis.lines[index].text) else { return nil }
+        return tokenizedRoomPhrase(onLine: index, analysis: analysis)
+    }
+
+    /// ``roomPhrase(onLine:analysis:)`` without the matcher's filter: the line's tokens are read.
+    static func tokenizedRoomPhrase(onLine index: Int, analysis: TextAnalysis) -> String? {
         let info = analysis.info[index]
         if info.isBlank || info.field == .abstract || info.field == .speaker || info.field == .title { return nil }
         if let column = info.dialInColumn, column == 0 { return nil }

@@ -12,11 +12,12 @@
 /// talk.zone        // Europe/Paris (inferred from "Paris", with a warning)
 /// ```
 enum TextTalkReader {
-    static func read(_ input: AnnouncementInput, options: ExtractionOptions) -> ExtractionResult {
+    /// With `remembering` false, zone evidence is read anew in every message (tests compare).
+    static func read(_ input: AnnouncementInput, options: ExtractionOptions, remembering: Bool = true) -> ExtractionResult {
         let text = TextDecoding.decode(input.bytes, charset: nil)
         let lines = TextLines.split(text)
         let documents = documents(from: lines)
-        let resolver = ZoneEvidenceResolver()
+        let resolver = ZoneEvidenceResolver(remembering: remembering)
         var talks: [Talk] = []
         var seen = Set<String>()
         for document in documents {

@@ -49,6 +49,12 @@ struct ZoneEvidence: Sendable {
     var abbreviationKind: AbbreviationKind?
 }
 
+/// A `City, REGION` or postal-code place found on a line, and its reading.
+struct AddressPlace: Sendable {
+    var text: String
+    var resolution: ZoneResolution
+}
+
 /// The outcome of reading a zone phrase.
 enum ZoneReading: Sendable {
     case zone(ZoneResolution)
@@ -65,13 +71,54 @@ final class ZoneEvidenceResolver: @unchecked Sendable {
     private let resolver = ZoneNameResolver.shared
     /// Calls to the resolver left for one document (a bound on the work any input can cause).
     var budget = 400
+    /// Reads refused because the budget had run out (a reading made meanwhile is not remembered).
+    private(set) var refusals = 0
+
+    /// A line read for addresses, and the region that hints its names.
+    struct LineKey: Hashable {
+        var text: String
+        var region: String?
+    }
+
+    /// A place text read for a zone, with what may be read from it.
+    struct PlaceKey: Hashable {
+        var text: String
+        var region: String?
+        var kind: ZoneEvidence.Kind
+        var allowAbbreviations: Bool
+    }
+
+    /// Per input: the addresses found on each distinct line, and the evidence of each distinct
+    /// place text (``ZoneEvidenceFinder`` reads and fills them).
+    private(set) var addressMemo: [LineKey: [AddressPlace]] = [:]
+    private(set) var placeMemo: [PlaceKey: ZoneEvidence?] = [:]
+    /// At most this many texts are remembered in each memo.
+    static let memoLimit = 4_096
+
+    /// Whether the memos are filled (tests read inputs without them to compare).
+    let remembers: Bool
+
+    init(remembering: Bool = true) {
+        remembers = remembering
+    }
+
+    func remember(_ places: [AddressPlace], for key: LineKey) {
+        if remembers && addressMemo.count < Self.memoLimit { addressMemo[key] = places }
+    }
+
+    func remember(_ evidence: ZoneEvidence?, for key: PlaceKey) {
+        if remembers && placeMemo.count < Self.memoLimit { placeMemo[key] = .some(evidence) }
+    }
 
     func read(_ text: String, hint: ZoneHint) -> ZoneReading {
         let trimmed = text.trimming(" \t*_,.;:()[]")
         guard trimmed.count >= 2, trimmed.count <= 60 else { return .none }
         let key = trimmed + "|" + (hint.region ?? "") + "|" + (hint.date?.description ?? "")
         if let cached = cache[key] { return cached }
-        guard budget > 0 else { return .none }
+        guard budget > 0 else {
+            refusals += 1
+            return .none
+        }
         budget -= 1
         let candidates = resolver.candidates(trimmed, hint: hint).filter(Self.acceptable)
         let reading: ZoneReading

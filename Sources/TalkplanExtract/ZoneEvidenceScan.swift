@@ -180,39 +180,62 @@ final class ZoneEvidenceFinder {
     lazy var addresses: [ZoneEvidence] = {
         var found: [ZoneEvidence] = []
         for (index, text) in placeLines() where text.containsByte(0x2C) || text.containsByte(in: 0x30...0x39) {
-            let tokens = TextTokens.tokenize(DateScanner.maskingURLs(text))
-            for (position, token) in tokens.enumerated() {
-                var place: String
-                if token.isSymbol(",") {
-                    let before = Self.capitalisedWords(tokens, endingBefore: position, limit: 3)
-                    let after = Self.capitalisedWords(tokens, startingAfter: position, limit: 2)
-                    guard !before.isEmpty, !after.isEmpty else { continue }
-                    place = before + ", " + after
-                } else if token.isNumber, token.digits == 4 || token.digits == 5, position + 1 < tokens.count,
-                          tokens[position + 1].spaced, position == 0 || !tokens[position - 1].isNumber {
-                    place = Self.capitalisedWords(tokens, startingAfter: position, limit: 2)
-                    guard !place.isEmpty else { continue }
-                } else {
-                    continue
-                }
-                var reading = resolver.read(place, hint: ZoneHint(region: region))
-                if case .none = reading, !place.contains(","), place.contains(" ") {
-                    // "8092 Zürich Switzerland": the first word alone.
-                    place = String(place.prefix { $0 != " " })
-                    reading = resolver.read(place, hint: ZoneHint(region: region))
-                }
-                switch reading {
-                case .zone(let resolution) where resolution.method == .city || resolution.method == .country:
-                    found.append(ZoneEvidence(kind: .address, zone: resolution.zone, text: place, detail: resolution.detail,
-                                              method: resolution.method, line: index))
-                default:
-                    continue
-                }
-                if found.count >= 16 { return found }
+            let limit = 16 - found.count
+            for place in addressPlaces(in: text, limit: limit) {
+                found.append(ZoneEvidence(kind: .address, zone: place.resolution.zone, text: place.text, detail: place.resolution.detail,
+                                          method: place.resolution.method, line: index))
             }
+            if found.count >= 16 { return found }
         }
         return found
     }()
+
+    /// The addresses of one line, at most `limit`: read once per input for each distinct line
+    /// (a mailbox repeats a series' address in every message), unless the resolver's budget
+    /// ran out while reading it.
+    func addressPlaces(in text: String, limit: Int) -> [AddressPlace] {
+        let key = ZoneEvidenceResolver.LineKey(text: text, region: region)
+        if let known = resolver.addressMemo[key] { return Array(known.prefix(limit)) }
+        let refusals = resolver.refusals
+        let places = scanAddressPlaces(in: text, limit: limit)
+        if resolver.refusals == refusals && places.count < limit { resolver.remember(places, for: key) }
+        return places
+    }
+
+    /// ``addressPlaces(in:limit:)`` without the memo: the line's `City, REGION` and postal-code places.
+    func scanAddressPlaces(in text: String, limit: Int) -> [AddressPlace] {
+        var found: [AddressPlace] = []
+        let tokens = TextTokens.tokenize(DateScanner.maskingURLs(text))
+        for (position, token) in tokens.enumerated() {
+            var place: String
+            if token.isSymbol(",") {
+                let before = Self.capitalisedWords(tokens, endingBefore: position, limit: 3)
+                let after = Self.capitalisedWords(tokens, startingAfter: position, limit: 2)
+                guard !before.isEmpty, !after.isEmpty else { continue }
+                place = before + ", " + after
+            } else if token.isNumber, token.digits == 4 || token.digits == 5, position + 1 < tokens.count,
+                      tokens[position + 1].spaced, position == 0 || !tokens[position - 1].isNumber {
+                place = Self.capitalisedWords(tokens, startingAfter: position, limit: 2)
+                guard !place.isEmpty else { continue }
+            } else {
+                continue
+            }
+            var reading = resolver.read(place, hint: ZoneHint(region: region))
+            if case .none = reading, !place.contains(","), place.contains(" ") {
+                // "8092 Zürich Switzerland": the first word alone.
+                place = String(place.prefix { $0 != " " })
+                reading = resolver.read(place, hint: ZoneHint(region: region))
+            }
+            switch reading {
+            case .zone(let resolution) where resolution.method == .city || resolution.method == .country:
+                found.append(AddressPlace(text: place, resolution: resolution))
+            default:
+                continue
+            }
+            if found.count >= limit { return found }
+        }
+        return found
+    }
 
     /// A country (or `à Paris`, `in Lausanne`, `…, Santiago`) named in the text outside speakers and abstracts.
     lazy var countries: [ZoneEvidence] = {
@@ -271,7 +294,24 @@ final class ZoneEvidenceFinder {
 
     /// A city or country in a free-text place: the whole text, its comma parts from the last,
     /// then its capitalised words.
+    ///
+    /// Read once per input for each distinct text, kind and filter (a series writes the same
+    /// place in every message), unless the resolver's budget ran out while reading it.
     func placeEvidence(in text: String, kind: ZoneEvidence.Kind, line: Int, allowAbbreviations: Bool) -> ZoneEvidence? {
+        let key = ZoneEvidenceResolver.PlaceKey(text: text, region: region, kind: kind, allowAbbreviations: allowAbbreviations)
+        if let known = resolver.placeMemo[key] {
+            guard var evidence = known else { return nil }
+            evidence.line = line
+            return evidence
+        }
+        let refusals = resolver.refusals
+        let evidence = scanPlaceEvidence(in: text, kind: kind, line: line, allowAbbreviations: allowAbbreviations)
+        if resolver.refusals == refusals { resolver.remember(evidence, for: key) }
+        return evidence
+    }
+
+    /// ``placeEvidence(in:kind:line:allowAbbreviations:)`` without the memo.
+    func scanPlaceEvidence(in text: String, kind: ZoneEvidence.Kind, line: Int, allowAbbreviations: Bool) -> ZoneEvidence? {
         var phrases: [String] = [text]
         let parts = Self.commaParts(text)
         if parts.count > 1 { phrases += parts.reversed() }
