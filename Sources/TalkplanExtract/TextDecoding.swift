@@ -67,6 +67,36 @@ enum TextLines {
     /// TextLines.split("a\r\nb\rc", firstLine: 10).map(\.sourceLine)   // [10, 11, 12]
     /// ```
     static func split(_ text: String, firstLine: Int = 1) -> [TextLine] {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var lines: [TextLine] = []
+            var number = firstLine
+            var start = 0
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                guard byte == 0x0A || byte == 0x0D else {
+                    index += 1
+                    continue
+                }
+                // Cut at an ASCII byte, so each piece is valid UTF-8 as the text is.
+                append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self), line: number, to: &lines)
+                number += 1
+                var next = index + 1
+                if byte == 0x0D, next < count, bytes[next] == 0x0A { next += 1 }
+                start = next
+                index = next
+            }
+            if start < count {
+                append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<count]), as: UTF8.self), line: number, to: &lines)
+            }
+            return lines
+        }
+    }
+
+    /// ``split(_:firstLine:)`` through the text's UTF-8 view (the reference the byte loop is tested against).
+    static func generalSplit(_ text: String, firstLine: Int = 1) -> [TextLine] {
         var lines: [TextLine] = []
         var number = firstLine
         let utf8 = text.utf8

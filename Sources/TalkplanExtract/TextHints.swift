@@ -45,6 +45,12 @@ enum TextHints {
 
     /// Country-code top-level domains that name a region; `edu` and `gov` are American.
     static func region(ofDomain domain: String) -> String? {
+        if let fast = asciiRegion(ofDomain: domain) { return fast }
+        return generalRegion(ofDomain: domain)
+    }
+
+    /// ``region(ofDomain:)`` for any domain, by characters.
+    static func generalRegion(ofDomain domain: String) -> String? {
         let parts = domain.lowercased().split(separator: ".")
         guard let tld = parts.last, parts.count >= 2 else { return nil }
         switch tld {
@@ -64,6 +70,8 @@ enum TextHints {
         for text in texts {
             lines += 1
             if lines > 3000 { break }
+            // An ASCII line without `@`, `://` or `www.` (most lines) is passed over in one look at its bytes.
+            if asciiLineLacksAddress(text) { continue }
             if text.containsByte(0xD7), text.unicodeScalars.contains(where: { $0.value >= 0x05D0 && $0.value <= 0x05EA }) { votes["IL", default: 0] += 2 }
             guard text.containsByte(0x40) || text.containsASCII("://") || text.containsASCII("www.") else { continue }
             func vote(_ domain: String) {

@@ -75,3 +75,64 @@ extension TextHints {
         }
     }
 }
+
+extension TextHints {
+    /// Whether a line is ASCII and holds none of `@`, `://` and `www.`: then it names no domain
+    /// and has no Hebrew letter (`false` for other lines, which are looked at in full).
+    static func asciiLineLacksAddress(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var combined: UInt8 = 0
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                combined |= byte
+                if byte == 0x40 { return false }
+                if byte == 0x3A, index + 2 < count, bytes[index + 1] == 0x2F, bytes[index + 2] == 0x2F { return false }
+                if byte == 0x77, index + 3 < count, bytes[index + 1] == 0x77, bytes[index + 2] == 0x77, bytes[index + 3] == 0x2E { return false }
+                index += 1
+            }
+            return combined < 0x80
+        }
+    }
+
+    /// ``region(ofDomain:)`` on the bytes of an ASCII domain: its last dot-separated part (of
+    /// at least two non-empty parts) read case-insensitively; `.some(nil)` when it names no
+    /// region, `nil` for a domain that is not ASCII.
+    static func asciiRegion(ofDomain domain: String) -> String?? {
+        var copy = domain
+        return copy.withUTF8 { bytes -> String?? in
+            guard TextBytes.isASCII(bytes) else { return nil }
+            // The parts of `split(separator: ".")`: empty ones are dropped.
+            var parts = 0
+            var last = 0..<0
+            var index = 0
+            while index < bytes.count {
+                while index < bytes.count, bytes[index] == 0x2E { index += 1 }
+                let start = index
+                while index < bytes.count, bytes[index] != 0x2E { index += 1 }
+                if index > start {
+                    parts += 1
+                    last = start..<index
+                }
+            }
+            guard parts >= 2 else { return .some(nil) }
+            let tld = String(unsafeUninitializedCapacity: last.count) { output in
+                for (offset, position) in last.enumerated() {
+                    let byte = bytes[position]
+                    output[offset] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                }
+                return last.count
+            }
+            switch tld {
+            case "edu", "gov", "mil": return "US"
+            case "uk": return "GB"
+            case "com", "org", "net", "info", "io", "eu", "int", "us", "be", "me", "tv", "co": return .some(nil)
+            default:
+                let letters = last.allSatisfy { TextFields.isASCIILetter(bytes[$0]) }
+                return tld.utf8.count == 2 && letters ? .some(tld.uppercased()) : .some(nil)
+            }
+        }
+    }
+}

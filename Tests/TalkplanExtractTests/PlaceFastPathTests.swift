@@ -156,3 +156,44 @@ struct PlaceFastPathTests {
         }
     }
 }
+
+extension PlaceFastPathTests {
+    @Test("lines of a text: the byte loop cuts where the UTF-8 view does")
+    func textLines() {
+        var texts = [Self.mailbox, Self.lines.joined(separator: "\n"), "", "\n", "\r", "\r\n", "a\r\r\nb\n\rc", "é\rü\r\n\n",
+                     String(repeating: "x ", count: 9_000) + "\ny", String(repeating: "é", count: 8_300) + "\r\nz"]
+        var generator = RobustnessTests.Generator(state: 7)
+        let pieces = ["a", "é", "\n", "\r", "\r\n", " ", "😀", "\u{301}", "Date: x", "\u{2028}"]
+        for _ in 0..<2_000 {
+            var text = ""
+            for _ in 0..<Int(generator.next() % 24) { text += pieces[Int(generator.next() % UInt64(pieces.count))] }
+            texts.append(text)
+        }
+        for text in texts {
+            let fast = TextLines.split(text, firstLine: 3)
+            let general = TextLines.generalSplit(text, firstLine: 3)
+            #expect(fast.map(\.text) == general.map(\.text) && fast.map(\.sourceLine) == general.map(\.sourceLine), "\(text.prefix(80).debugDescription)")
+        }
+    }
+}
+
+extension PlaceFastPathTests {
+    @Test("regions of domains and lines passed over")
+    func regions() {
+        var domains = ["math.example.edu", "x.GOV", "a.b.uk", "ens.fr", "ENS.FR", "x.co", "fr", ".fr", "a..fr", "a.fr.", "...",
+                       "", "a.f1", "a.fra", "weizmann.ac.il", "a.é", "zoom.us", "x.io", "a.b.c.d.ch", "a.-b", "A.Cl"]
+        for line in Self.lines where TextBytes.isASCII(line) {
+            domains += line.split(whereSeparator: TextHints.isWordSeparator).compactMap(TextHints.domain(in:))
+            domains += line.split(separator: " ").map(String.init)
+        }
+        for domain in domains {
+            #expect(TextHints.region(ofDomain: domain) == TextHints.generalRegion(ofDomain: domain), "\(domain.debugDescription)")
+        }
+        for line in Self.lines where TextHints.asciiLineLacksAddress(line) {
+            #expect(TextBytes.isASCII(line) && !line.contains("@") && !line.contains("://") && !line.contains("www."), "\(line.debugDescription)")
+        }
+        #expect(!TextHints.asciiLineLacksAddress("see www.x.org"))
+        #expect(!TextHints.asciiLineLacksAddress("é"))
+        #expect(TextHints.asciiLineLacksAddress("When: 10:30"))
+    }
+}
