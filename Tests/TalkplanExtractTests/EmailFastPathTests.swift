@@ -10,14 +10,13 @@ import Testing
 struct EmailFastPathTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 
-    /// The texts of the corpus, the test folder, the seeds and the examples.
+    /// The texts of the corpus, the test folder, the seeds (their copy in the fixtures) and the examples.
     static let texts: [String] = {
         var texts: [String] = []
         let manager = FileManager.default
         let root = folder.deletingLastPathComponent().deletingLastPathComponent()
         let directories = [folder.appendingPathComponent("Corpus"), folder, root.appendingPathComponent("Tests/Fixtures/seeds"),
-                           root.appendingPathComponent("Examples"),
-                           root.deletingLastPathComponent().appendingPathComponent("shared/seeds")]
+                           root.appendingPathComponent("Examples")]
         for directory in directories {
             for name in (try? manager.contentsOfDirectory(atPath: directory.path)) ?? [] where !name.hasSuffix(".swift") {
                 if let data = manager.contents(atPath: directory.appendingPathComponent(name).path) {
@@ -68,22 +67,10 @@ struct EmailFastPathTests {
         return lines + cornerLines + FastPathTests.lines
     }()
 
-    /// A deterministic generator (SplitMix64).
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Date headers in many shapes: RFC 5322 and ctime, with or without weekday, seconds, zone,
     /// comment and trailing words, in mixed case, with tabs and commas.
     static let generatedDates: [String] = {
-        var generator = SplitMix64(state: 20_240_105)
+        var generator = RobustnessTests.Generator(state: 20_240_105)
         let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Monday", "THU", "wed", "Tues", "Mo", "Xyz", "M0n"]
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "JAN", "feb", "mAR",
                       "Sept", "June", "Ja", "Foo"]
