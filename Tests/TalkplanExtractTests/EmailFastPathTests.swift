@@ -8,24 +8,8 @@ import Testing
 /// lines written to reach their corners.
 @Suite("email fast paths agree with the general paths")
 struct EmailFastPathTests {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-
-    /// The texts of the corpus, the test folder, the seeds (their copy in the fixtures) and the examples.
-    static let texts: [String] = {
-        var texts: [String] = []
-        let manager = FileManager.default
-        let root = folder.deletingLastPathComponent().deletingLastPathComponent()
-        let directories = [folder.appendingPathComponent("Corpus"), folder, root.appendingPathComponent("Tests/Fixtures/seeds"),
-                           root.appendingPathComponent("Examples")]
-        for directory in directories {
-            for name in (try? manager.contentsOfDirectory(atPath: directory.path)) ?? [] where !name.hasSuffix(".swift") {
-                if let data = manager.contents(atPath: directory.appendingPathComponent(name).path) {
-                    texts.append(TextDecoding.decode(Array(data), charset: nil))
-                }
-            }
-        }
-        return texts
-    }()
+    /// The texts of the corpus, the test folder, the seeds and the examples.
+    static let texts = TestTexts.read([TestTexts.corpus, TestTexts.folder, TestTexts.seeds, TestTexts.examples])
 
     /// Lines written for the corners: combining marks and non-ASCII next to the bytes the fast
     /// paths decide on, carriage returns, long numbers, odd signs and parentheses.

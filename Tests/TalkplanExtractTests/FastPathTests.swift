@@ -6,20 +6,10 @@ import Testing
 /// paths give, on every line of the corpus and seeds and on variations of them.
 @Suite("fast paths agree with the general paths")
 struct FastPathTests {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-
     /// Every line of the corpus and seeds, with variations: upper case, markup, no-break spaces,
     /// typographic dashes and apostrophes, accents, carriage returns, long lines.
     static let lines: [String] = {
-        var texts: [String] = []
-        let manager = FileManager.default
-        for directory in [folder.appendingPathComponent("Corpus"), folder] {
-            for name in (try? manager.contentsOfDirectory(atPath: directory.path)) ?? [] where !name.hasSuffix(".swift") {
-                if let data = manager.contents(atPath: directory.appendingPathComponent(name).path) {
-                    texts.append(TextDecoding.decode(Array(data), charset: nil))
-                }
-            }
-        }
+        let texts = TestTexts.read([TestTexts.corpus, TestTexts.folder])
         var lines: [String] = []
         for text in texts { lines += TextLines.split(text).map(\.text) }
         lines += [

@@ -7,24 +7,8 @@ import Testing
 /// entities, comments, script and style, JSON-LD, links, tables, `<pre>`, quotes in tags, non-ASCII text.
 @Suite("HTML reducer over bytes agrees with the general reducer")
 struct HTMLTextFastPathTests {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-
-    /// The texts of the corpus, the test folder and the examples.
-    static let texts: [String] = {
-        var texts: [String] = []
-        let manager = FileManager.default
-        let root = folder.deletingLastPathComponent().deletingLastPathComponent()
-        let directories = [folder.appendingPathComponent("Corpus"), folder, root.appendingPathComponent("Examples"),
-                           root.deletingLastPathComponent().appendingPathComponent("shared/seeds")]
-        for directory in directories {
-            for name in (try? manager.contentsOfDirectory(atPath: directory.path)) ?? [] where !name.hasSuffix(".swift") {
-                if let data = manager.contents(atPath: directory.appendingPathComponent(name).path) {
-                    texts.append(TextDecoding.decode(Array(data), charset: nil))
-                }
-            }
-        }
-        return texts
-    }()
+    /// The texts of the corpus, the test folder, the examples and the seeds.
+    static let texts = TestTexts.read([TestTexts.corpus, TestTexts.folder, TestTexts.examples, TestTexts.seeds])
 
     /// Pages written to reach the reducer's corners.
     static let pages: [String] = [

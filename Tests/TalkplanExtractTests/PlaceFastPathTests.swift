@@ -53,16 +53,7 @@ struct PlaceFastPathTests {
 
     /// Every document of the corpus and seeds, and the generated lines as one more document.
     static let analyses: [TextAnalysis] = {
-        var texts: [String] = []
-        let manager = FileManager.default
-        let folder = FastPathTests.folder
-        for directory in [folder.appendingPathComponent("Corpus"), folder] {
-            for name in (try? manager.contentsOfDirectory(atPath: directory.path)) ?? [] where !name.hasSuffix(".swift") {
-                if let data = manager.contents(atPath: directory.appendingPathComponent(name).path) {
-                    texts.append(TextDecoding.decode(Array(data), charset: nil))
-                }
-            }
-        }
+        var texts = TestTexts.read([TestTexts.corpus, TestTexts.folder])
         texts.append(lines.joined(separator: "\n"))
         var analyses: [TextAnalysis] = []
         for text in texts {
@@ -105,7 +96,7 @@ struct PlaceFastPathTests {
     static let mailbox: String = {
         var text = ""
         let manager = FileManager.default
-        let corpus = FastPathTests.folder.appendingPathComponent("Corpus")
+        let corpus = TestTexts.corpus
         let names = ((try? manager.contentsOfDirectory(atPath: corpus.path)) ?? []).sorted()
         for round in 0..<2 {
             for name in names where name.hasSuffix(".eml") || name.hasSuffix(".txt") {
