@@ -32,6 +32,8 @@ struct DateNames: Sendable {
     static let secondaryLocales = ["de", "it", "pt"]
 
     let meanings: [String: Meaning]
+    /// ``meanings`` keyed by ``FoldedWord``, for tokens (every key fits inline; the tests check it).
+    let wordMeanings: [FoldedWord: Meaning]
 
     init() {
         var table: [String: Meaning] = [:]
@@ -99,6 +101,9 @@ struct DateNames: Sendable {
             table[prefix] = meaning
         }
         meanings = table
+        var words: [FoldedWord: Meaning] = [:]
+        for (key, meaning) in table where key.utf8.count <= FoldedWord.capacity { words[FoldedWord(folded: key)] = meaning }
+        wordMeanings = words
     }
 
     /// What a word names, if anything (a trailing dot is ignored).
@@ -111,6 +116,12 @@ struct DateNames: Sendable {
     /// What an already folded word names.
     func lookup(folded key: String) -> Meaning? {
         meanings[key]
+    }
+
+    /// What a token's folded word names.
+    @inline(__always)
+    func lookup(word: FoldedWord) -> Meaning? {
+        wordMeanings[word]
     }
 
     /// Lower case without diacritics: `Miércoles` → `miercoles`, `FÉVR.` → `fevr.`.

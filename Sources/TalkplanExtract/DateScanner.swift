@@ -10,14 +10,22 @@ import TalkplanTime
 struct DateScanner {
     let tokens: [TextToken]
     let line: String
+    /// The line as tokenized (``maskingURLs(_:)``): token texts are cut from it.
+    let masked: String
     let names = DateNames.shared
-    /// Whether the line is ASCII: then token offsets are byte offsets.
-    let isASCII: Bool
+    /// Whether the tokens' UTF-8 offsets are also the line's (masking replaced only ASCII).
+    let sameLayout: Bool
 
-    init(tokens: [TextToken], line: String) {
+    init(line: String) {
+        let masked = Self.maskingURLs(line)
+        self.init(tokens: TextTokens.tokenize(masked), line: line, masked: masked)
+    }
+
+    init(tokens: [TextToken], line: String, masked: String) {
         self.tokens = tokens
         self.line = line
-        self.isASCII = TextBytes.isASCII(line)
+        self.masked = masked
+        self.sameLayout = masked.utf8.count == line.utf8.count
     }
 
     /// Whether a line may hold a date or time at all: it has a digit, or a word for noon or a
@@ -31,8 +39,7 @@ struct DateScanner {
 
     static func scan(_ line: String) -> LineMentions {
         guard mayHoldMention(line) else { return LineMentions() }
-        let scanner = DateScanner(tokens: TextTokens.tokenize(maskingURLs(line)), line: line)
-        return scanner.scanAll()
+        return DateScanner(line: line).scanAll()
     }
 
     /// The line with URLs and email addresses blanked out (same length), so that their digits
@@ -122,7 +129,7 @@ struct DateScanner {
                 found.dates.append(DateMention(date: date, column: tokens[index].start, tokenStart: index, tokenEnd: end))
                 // An ISO date-time: the time follows at once (`T19:00` or ` 19:00:00`).
                 var cursor = end
-                if cursor < tokens.count, tokens[cursor].isWord("t"), !tokens[cursor].spaced || true { cursor += 1 }
+                if cursor < tokens.count, tokens[cursor].isWord("t") { cursor += 1 }
                 if var (time, timeEnd) = isoTime(at: cursor) {
                     time.dateIndex = found.dates.count - 1
                     time.column = tokens[index].start
@@ -175,14 +182,17 @@ struct DateScanner {
     /// The line's text from the start of one token to the end of another (exclusive).
     func text(from start: Int, to end: Int) -> String {
         guard start < end, end <= tokens.count else { return "" }
-        if isASCII {
-            let utf8 = line.utf8
-            let from = tokens[start].start, to = min(tokens[end - 1].end, utf8.count)
+        if sameLayout {
+            let from = tokens[start].utf8Start, to = tokens[end - 1].utf8End
             guard from < to else { return "" }
-            return String(Substring(utf8[utf8.index(utf8.startIndex, offsetBy: from)..<utf8.index(utf8.startIndex, offsetBy: to)]))
+            var copy = line
+            return copy.withUTF8 { bytes in String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self) }
         }
         return generalText(from: start, to: end)
     }
+
+    /// A token's text as written (from the tokenized line).
+    func text(of token: TextToken) -> String { token.text(in: masked) }
 
     /// ``text(from:to:)`` for any line, by scalar offsets.
     func generalText(from start: Int, to end: Int) -> String {

@@ -11,19 +11,22 @@ extension DateScanner {
         if let t = token(cursor), t.isSymbol(",") || t.isSymbol(".") { cursor -= 1 }
         if let t = token(cursor), t.isWord("the") || t.isWord("le") || t.isWord("el") { cursor -= 1 }
         if let t = token(cursor), t.isSymbol(",") || t.isSymbol(".") { cursor -= 1 }
-        guard let t = token(cursor), t.isWord, let weekday = names.lookup(folded: t.folded)?.weekday else { return nil }
+        guard let t = token(cursor), t.isWord, let weekday = names.lookup(word: t.folded)?.weekday else { return nil }
         return (weekday, cursor)
     }
 
     func monthAt(_ index: Int) -> Int? {
         guard let t = token(index), t.isWord else { return nil }
-        return names.lookup(folded: t.folded)?.month
+        return names.lookup(word: t.folded)?.month
     }
+
+    static let ordinalSuffixes: Set<FoldedWord> = ["st", "nd", "rd", "th", "er", "re", "o", "a", "eme", "e"]
+    static let timeAfterNumber: Set<FoldedWord> = ["am", "pm", "h"]
 
     /// Ordinal suffixes after a day number: `6th`, `1er`, `1º`, `1.`.
     func skipOrdinal(_ index: Int) -> Int {
         var cursor = index
-        if let t = token(cursor), !t.spaced, t.isWord, ["st", "nd", "rd", "th", "er", "re", "o", "a", "eme", "e"].contains(t.folded) {
+        if let t = token(cursor), !t.spaced, t.isWord, Self.ordinalSuffixes.contains(t.folded) {
             cursor += 1
         } else if let t = token(cursor), !t.spaced, t.isSymbol("º") || t.isSymbol("°") || t.isSymbol("ª") {
             cursor += 1
@@ -38,7 +41,7 @@ extension DateScanner {
         var cursor = index
         var weekday: Weekday?
         // An optional weekday first.
-        if first.isWord, let meaning = names.lookup(folded: first.folded), let found = meaning.weekday {
+        if first.isWord, let meaning = names.lookup(word: first.folded), let found = meaning.weekday {
             var next = index + 1
             if let t = token(next), t.isSymbol("."), !t.spaced { next += 1 }
             if let t = token(next), t.isSymbol(",") { next += 1 }
@@ -90,7 +93,7 @@ extension DateScanner {
             guard let day = token(next), day.isNumber, day.digits <= 2, (1...31).contains(day.value) else { return nil }
             // "May 4:30" is not a date; neither is a month followed by a time.
             if let t = token(next + 1), !t.spaced, t.isSymbol(":") || t.isSymbol(".") && token(next + 2)?.isNumber == true { return nil }
-            if let t = token(next + 1), t.isWord, ["am", "pm", "h"].contains(t.folded) { return nil }
+            if let t = token(next + 1), t.isWord, Self.timeAfterNumber.contains(t.folded) { return nil }
             next = skipOrdinal(next + 1)
             var year: Int?
             var probe = next
@@ -100,7 +103,7 @@ extension DateScanner {
                 next = probe + 1
             }
             // A lone month word that is also an ordinary word ("may 2") needs a capital or a year.
-            if weekday == nil, year == nil, let t = token(cursor), t.text.first?.isLowercase == true, t.folded == "may" || t.folded == "mar" || t.folded == "sat" {
+            if weekday == nil, year == nil, let t = token(cursor), t.startsLowercase, t.folded == "may" || t.folded == "mar" || t.folded == "sat" {
                 return nil
             }
             let date = WrittenDate(day: day.value, month: month, year: year, weekday: weekday, style: .textual,
@@ -112,7 +115,7 @@ extension DateScanner {
 
     // MARK: - Relative dates
 
-    static let relativeWords: [String: Int] = [
+    static let relativeWords: [FoldedWord: Int] = [
         "today": 0, "tonight": 0, "aujourd": 0, "hoy": 0, "tomorrow": 1, "demain": 1,
     ]
 

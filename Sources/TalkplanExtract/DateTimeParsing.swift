@@ -40,15 +40,22 @@ extension DateScanner {
         }
     }
 
-    static let hourUnits: Set<String> = ["h", "hs", "hr", "hrs", "horas", "hora", "uhr", "heures", "heure", "hours", "hours"]
-    static let noonWords: Set<String> = ["noon", "midi", "mediodia", "midday"]
-    static let rangeWords: Set<String> = ["to", "till", "until", "a", "al", "hasta", "bis", "et", "and", "y", "jusqu"]
+    static let hourUnits: Set<FoldedWord> = ["h", "hs", "hr", "hrs", "horas", "hora", "uhr", "heures", "heure", "hours", "hours"]
+    static let noonWords: Set<FoldedWord> = ["noon", "midi", "mediodia", "midday"]
+    static let rangeWords: Set<FoldedWord> = ["to", "till", "until", "a", "al", "hasta", "bis", "et", "and", "y", "jusqu"]
     static let rangeSymbols: Set<Int> = [0x2D, 0x2013, 0x2014, 0x2012, 0x2192, 0x7E, 0x2010, 0x2011, 0x2212]
     /// Words that introduce a time (`at 16.15`, `a las 15.00`), which make a dotted time safe to read.
-    static let timeIntroducers: Set<String> = ["at", "a", "las", "la", "from", "de", "desde", "des", "des", "to", "until", "till", "hasta", "starting", "begins", "starts", "beginning", "vers", "hacia", "ab", "um", "alle", "ore", "time", "heure", "hora", "horario", "horaire"]
+    static let timeIntroducers: Set<FoldedWord> = ["at", "a", "las", "la", "from", "de", "desde", "des", "des", "to", "until", "till", "hasta", "starting", "begins", "starts", "beginning", "vers", "hacia", "ab", "um", "alle", "ore", "time", "heure", "hora", "horario", "horaire"]
+
+    /// Words for a time before a place (`heure de Paris`, `hora de Santiago`).
+    static let timeOfPlaceWords: Set<FoldedWord> = ["heure", "hora", "horario", "heures"]
+    /// Connectives inside a place name (`Santiago de Chile`, `Rio de Janeiro`).
+    static let placeParticles: Set<FoldedWord> = ["de", "del", "la", "los", "las", "do", "da"]
+    /// Words for time after a place (`Paris time`, `heure`, `hora`).
+    static let timeWords: Set<FoldedWord> = ["time", "heure", "hora"]
 
     /// Words after which a dotted number is a number (a room, a section, a version), not a time.
-    static let numberNouns: Set<String> = [
+    static let numberNouns: Set<FoldedWord> = [
         "room", "salle", "sala", "aula", "office", "bureau", "oficina", "building", "batiment", "edificio", "floor", "piso",
         "etage", "no", "nr", "n", "number", "numero", "section", "chapter", "chapitre", "capitulo", "eq", "equation",
         "fig", "figure", "table", "theorem", "lemma", "version", "v", "release", "page", "p", "pp", "vol", "level", "niveau",
@@ -285,32 +292,35 @@ extension DateScanner {
                 probe += 1
             }
             guard !inner.isEmpty, token(probe) != nil else { return [] }
-            candidates.append(Self.joined(inner))
+            candidates.append(joined(inner))
             // "(hora de Santiago)", "(heure de Paris)": the place after the word for time.
             var words = inner
-            if let first = words.first, first.isWord, ["heure", "hora", "horario", "heures"].contains(first.folded) {
+            if let first = words.first, first.isWord, Self.timeOfPlaceWords.contains(first.folded) {
                 words.removeFirst()
                 while let next = words.first, next.isWord("de") || next.isWord("d") || next.isWord("del") || next.isSymbol("'") || next.isSymbol("\u{2019}") {
                     words.removeFirst()
                 }
             }
-            candidates += Self.placePhrases(words)
+            candidates += Self.placePhrases(words, in: masked)
             return candidates
         }
         if first.isWord {
             // "heure de Paris", "hora de Santiago", "horario de Chile", "hora Chile".
-            if ["heure", "hora", "horario", "heures"].contains(first.folded) {
+            if Self.timeOfPlaceWords.contains(first.folded) {
                 var probe = cursor + 1
                 if let t = token(probe), t.isWord("de") || t.isWord("d") || t.isWord("del") { probe += 1 }
                 if let t = token(probe), t.kind == .symbol, t.isSymbol("'") || t.isSymbol("\u{2019}") { probe += 1 }
                 let words = capitalisedRun(from: probe, limit: 3)
-                if !words.isEmpty { candidates += Self.placePhrases(words) }
+                if !words.isEmpty { candidates += Self.placePhrases(words, in: masked) }
                 return candidates
             }
-            let isAbbreviation = first.text.count >= 2 && first.text.count <= 5 && first.text.unicodeScalars.allSatisfy { $0.value >= 0x41 && $0.value <= 0x5A }
-            if isAbbreviation {
-                candidates.append(first.text)
-                return candidates
+            // An abbreviation: two to five capitals A–Z (`CT`, `CEST`).
+            if first.startsUppercase, first.length >= 2, first.length <= 5, first.utf8End - first.utf8Start == first.length {
+                let text = text(of: first)
+                if text.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) {
+                    candidates.append(text)
+                    return candidates
+                }
             }
             let words = capitalisedRun(from: cursor, limit: 4)
             guard !words.isEmpty else { return [] }
@@ -320,7 +330,7 @@ extension DateScanner {
                 phrase.append(next)
             }
             for length in stride(from: phrase.count, through: 1, by: -1) {
-                candidates.append(Self.joined(Array(phrase.prefix(length))))
+                candidates.append(joined(Array(phrase.prefix(length))))
             }
         }
         return candidates
@@ -331,33 +341,34 @@ extension DateScanner {
         var words: [TextToken] = []
         var probe = index
         while let t = token(probe), words.count < limit {
-            if t.isWord, t.text.first?.isUppercase == true {
+            if t.isWord, t.startsUppercase {
                 words.append(t)
             } else if t.isSymbol("-") || t.isSymbol("'"), !t.spaced, let next = token(probe + 1), next.isWord, !next.spaced, !words.isEmpty {
                 words.append(t)
-            } else if t.isWord, ["de", "del", "la", "los", "las", "do", "da"].contains(t.folded), !words.isEmpty,
-                      let next = token(probe + 1), next.isWord, next.text.first?.isUppercase == true {
+            } else if t.isWord, Self.placeParticles.contains(t.folded), !words.isEmpty,
+                      let next = token(probe + 1), next.isWord, next.startsUppercase {
                 words.append(t)   // "Santiago de Chile", "Rio de Janeiro"
             } else {
                 break
             }
             probe += 1
         }
-        while let last = words.last, last.kind == .symbol || ["de", "del", "la", "los", "las", "do", "da"].contains(last.folded) { words.removeLast() }
+        while let last = words.last, last.kind == .symbol || Self.placeParticles.contains(last.folded) { words.removeLast() }
         return words
     }
 
-    /// Place phrases in a token run, longest first: `["Paris time", "Paris"]`, `["Santiago de Chile", "Santiago"]`.
-    static func placePhrases(_ tokens: [TextToken]) -> [String] {
+    /// Place phrases in a token run, longest first: `["Paris time", "Paris"]`, `["Santiago de Chile", "Santiago"]`;
+    /// `text` is the text the tokens were cut from.
+    static func placePhrases(_ tokens: [TextToken], in text: String) -> [String] {
         var words = tokens
         var result: [String] = []
-        if let last = words.last, last.isWord, ["time", "heure", "hora"].contains(last.folded), words.count > 1 {
-            result.append(joined(words))
+        if let last = words.last, last.isWord, timeWords.contains(last.folded), words.count > 1 {
+            result.append(joined(words, in: text))
             words.removeLast()
             if let local = words.last, local.isWord("local") { words.removeLast() }
         }
         while !words.isEmpty {
-            result.append(joined(words))
+            result.append(joined(words, in: text))
             words.removeLast()
             while let last = words.last, last.kind == .symbol { words.removeLast() }
         }
@@ -365,11 +376,14 @@ extension DateScanner {
     }
 
     /// Tokens joined with the spacing they were written with.
-    static func joined(_ tokens: [TextToken]) -> String {
+    func joined(_ tokens: [TextToken]) -> String { Self.joined(tokens, in: masked) }
+
+    /// Tokens of `line` joined with the spacing they were written with.
+    static func joined(_ tokens: [TextToken], in line: String) -> String {
         var text = ""
         for (offset, token) in tokens.enumerated() {
             if offset > 0 && token.spaced { text += " " }
-            text += token.text
+            text += token.text(in: line)
         }
         return text
     }

@@ -97,21 +97,33 @@ extension AnnouncementReader {
         return nil
     }
 
+    /// Particles inside a name (`Ana de la Cruz`, `Ludwig van Beethoven`).
+    static let nameParticles: Set<FoldedWord> = ["de", "van", "von", "da", "del", "der", "le", "la", "di", "du", "dos", "y"]
+    /// Words that introduce a name in a sentence.
+    static let nameIntroducers: Set<FoldedWord> = ["by", "par", "por", "de"]
+    /// ``talkWords`` as token words.
+    static let talkTokenWords = Set<FoldedWord>(foldedWords: Array(talkWords))
+    /// The one-word speaker labels of ``TextFields/labels`` (`speaker`, `orador`), as token words.
+    static let speakerLabelWords = Set<FoldedWord>(foldedWords: TextFields.labels.compactMap { key, kind in
+        kind == .speaker && key.utf8.count <= FoldedWord.capacity ? key : nil
+    })
+
     /// "Talk by Jane Doe (MIT)", "conférence de Marie Curie (ESPCI)", "charla por Ana Pérez": a name after "by".
     func proseSpeaker(record: TextRecord) -> String? {
-        let particles: Set<String> = ["de", "van", "von", "da", "del", "der", "le", "la", "di", "du", "dos", "y"]
+        let particles = Self.nameParticles
         for index in record.start..<min(record.end, record.start + 60) where analysis.info[index].field != .abstract {
             let text = analysis.lines[index].text
             guard text.utf8.count < 2_000 else { continue }
-            let tokens = TextTokens.tokenize(DateScanner.maskingURLs(text))
+            let masked = DateScanner.maskingURLs(text)
+            let tokens = TextTokens.tokenize(masked)
             for (position, token) in tokens.enumerated() where token.isWord {
                 var cursor = position + 1
-                if ["by", "par", "por", "de"].contains(token.folded) {
+                if Self.nameIntroducers.contains(token.folded) {
                     // "de" only after a word for a talk ("conférence de", "charla de").
                     if token.folded == "de" {
-                        guard position > 0, Self.talkWords.contains(tokens[position - 1].folded) else { continue }
+                        guard position > 0, Self.talkTokenWords.contains(tokens[position - 1].folded) else { continue }
                     }
-                } else if TextFields.labels[token.folded] == .speaker, position + 1 < tokens.count, tokens[position + 1].isSymbol(":"),
+                } else if Self.speakerLabelWords.contains(token.folded), position + 1 < tokens.count, tokens[position + 1].isSymbol(":"),
                           position > 0 {
                     // A speaker label inside a sentence: "… Room 380C. Speaker: Persi Diaconis."
                     cursor = position + 2
@@ -121,7 +133,7 @@ extension AnnouncementReader {
                 var words: [TextToken] = []
                 while cursor < tokens.count, words.count < 6 {
                     let next = tokens[cursor]
-                    if next.isWord, next.text.first?.isUppercase == true {
+                    if next.isWord, next.startsUppercase {
                         words.append(next)
                     } else if next.isWord, particles.contains(next.folded), !words.isEmpty {
                         words.append(next)
@@ -134,14 +146,14 @@ extension AnnouncementReader {
                 }
                 while let last = words.last, last.kind == .symbol && !last.isSymbol(".") || particles.contains(last.folded) { words.removeLast() }
                 // A final period ends the sentence unless it ends an initial ("J.").
-                if let last = words.last, last.isSymbol("."), words.count >= 2, words[words.count - 2].text.count > 2 { words.removeLast() }
-                let capitalised = words.filter { $0.isWord && $0.text.first?.isUppercase == true }
+                if let last = words.last, last.isSymbol("."), words.count >= 2, words[words.count - 2].length > 2 { words.removeLast() }
+                let capitalised = words.filter { $0.isWord && $0.startsUppercase }
                 guard (2...5).contains(capitalised.count) else { continue }
-                var name = DateScanner.joined(words)
+                var name = DateScanner.joined(words, in: masked)
                 // "(MIT)" right after the name.
                 if cursor < tokens.count, tokens[cursor].isSymbol("("),
                    let close = tokens[cursor...].firstIndex(where: { $0.isSymbol(")") }), close - cursor <= 12 {
-                    name += " (" + DateScanner.joined(Array(tokens[(cursor + 1)..<close])) + ")"
+                    name += " (" + DateScanner.joined(Array(tokens[(cursor + 1)..<close]), in: masked) + ")"
                 }
                 return cleanName(name)
             }

@@ -85,6 +85,11 @@ extension AnnouncementReader {
     static let roomWords: Set<String> = ["sala", "salle", "room", "amphi", "amphitheatre", "amphitheater", "auditorium", "aula", "auditorio",
                                       "lecture", "building", "batiment", "edificio", "hall", "campus"]
 
+    /// ``roomWords`` as token words.
+    static let roomTokenWords = Set<FoldedWord>(foldedWords: Array(roomWords))
+    /// Words between a room word and its name (`Sala de Seminarios`, `Room of …`).
+    static let roomNameLinks: Set<FoldedWord> = ["de", "del", "des", "du", "of", "la"]
+
     func roomPhrase(onLine index: Int) -> String? {
         Self.roomPhrase(onLine: index, analysis: analysis)
     }
@@ -109,14 +114,13 @@ extension AnnouncementReader {
         if let column = info.dialInColumn, column == 0 { return nil }
         do {
             let tokens = TextTokens.tokenize(DateScanner.maskingURLs(analysis.lines[index].text))
-            for (position, token) in tokens.enumerated() where token.isWord && roomWords.contains(token.folded) {
+            for (position, token) in tokens.enumerated() where token.isWord && roomTokenWords.contains(token.folded) {
                 // The word must start a place: followed by a name or a number ("Sala de Seminarios", "room 530"),
                 // not by a verb ("room for questions").
                 guard position + 1 < tokens.count else { continue }
                 let next = tokens[position + 1]
-                let named = next.isNumber || next.text.first?.isUppercase == true
-                    || (["de", "del", "des", "du", "of", "la"].contains(next.folded) && position + 2 < tokens.count
-                        && tokens[position + 2].text.first?.isUppercase == true)
+                let named = next.isNumber || next.startsUppercase
+                    || (roomNameLinks.contains(next.folded) && position + 2 < tokens.count && tokens[position + 2].startsUppercase)
                 guard named else { continue }
                 let scalars = Array(analysis.lines[index].text.unicodeScalars)
                 var end = scalars.count
@@ -127,7 +131,7 @@ extension AnnouncementReader {
                     // A period ends the clause, unless it ends an abbreviation ("1052 W. Loyola Ave", "Av. Libertador").
                     if t.isSymbol("."), probe + 1 < tokens.count, tokens[probe + 1].spaced,
                        !(probe > 0 && tokens[probe - 1].isWord && tokens[probe - 1].spaced && !t.spaced
-                         && tokens[probe - 1].text.count <= 3 && tokens[probe - 1].text.first?.isUppercase == true) {
+                         && tokens[probe - 1].length <= 3 && tokens[probe - 1].startsUppercase) {
                         end = t.start
                         break
                     }

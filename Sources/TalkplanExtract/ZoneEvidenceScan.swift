@@ -205,17 +205,18 @@ final class ZoneEvidenceFinder {
     /// ``addressPlaces(in:limit:)`` without the memo: the line's `City, REGION` and postal-code places.
     func scanAddressPlaces(in text: String, limit: Int) -> [AddressPlace] {
         var found: [AddressPlace] = []
-        let tokens = TextTokens.tokenize(DateScanner.maskingURLs(text))
+        let masked = DateScanner.maskingURLs(text)
+        let tokens = TextTokens.tokenize(masked)
         for (position, token) in tokens.enumerated() {
             var place: String
             if token.isSymbol(",") {
-                let before = Self.capitalisedWords(tokens, endingBefore: position, limit: 3)
-                let after = Self.capitalisedWords(tokens, startingAfter: position, limit: 2)
+                let before = Self.capitalisedWords(tokens, endingBefore: position, limit: 3, in: masked)
+                let after = Self.capitalisedWords(tokens, startingAfter: position, limit: 2, in: masked)
                 guard !before.isEmpty, !after.isEmpty else { continue }
                 place = before + ", " + after
             } else if token.isNumber, token.digits == 4 || token.digits == 5, position + 1 < tokens.count,
                       tokens[position + 1].spaced, position == 0 || !tokens[position - 1].isNumber {
-                place = Self.capitalisedWords(tokens, startingAfter: position, limit: 2)
+                place = Self.capitalisedWords(tokens, startingAfter: position, limit: 2, in: masked)
                 guard !place.isEmpty else { continue }
             } else {
                 continue
@@ -242,16 +243,18 @@ final class ZoneEvidenceFinder {
         var found: [ZoneEvidence] = []
         var tried = Set<String>()
         for (index, text) in placeLines().prefix(2_000) {
-            let tokens = TextTokens.tokenize(DateScanner.maskingURLs(text))
-            for (position, token) in tokens.enumerated() where token.isWord && token.text.count >= 4 && token.text.first?.isUppercase == true {
+            let masked = DateScanner.maskingURLs(text)
+            let tokens = TextTokens.tokenize(masked)
+            for (position, token) in tokens.enumerated() where token.isWord && token.length >= 4 && token.startsUppercase {
                 // A city counts after a preposition or a comma ("à Paris", "en Santiago", "Sala 2, Santiago").
-                let afterPreposition = position > 0 && (["a", "in", "en", "at"].contains(tokens[position - 1].folded)
+                let afterPreposition = position > 0 && (Self.placePrepositions.contains(tokens[position - 1].folded)
                     || tokens[position - 1].isSymbol(","))
-                guard tried.count < 150 || tried.contains(token.text) else { continue }
-                tried.insert(token.text)
-                switch resolver.read(token.text, hint: ZoneHint(region: region)) {
+                let word = token.text(in: masked)
+                guard tried.count < 150 || tried.contains(word) else { continue }
+                tried.insert(word)
+                switch resolver.read(word, hint: ZoneHint(region: region)) {
                 case .zone(let resolution) where resolution.method == .country || (resolution.method == .city && afterPreposition):
-                    found.append(ZoneEvidence(kind: .countryMention, zone: resolution.zone, text: token.text,
+                    found.append(ZoneEvidence(kind: .countryMention, zone: resolution.zone, text: word,
                                               detail: resolution.detail, method: resolution.method, line: index))
                 default:
                     continue
@@ -261,6 +264,9 @@ final class ZoneEvidenceFinder {
         }
         return found
     }()
+
+    /// Prepositions before a city (`à Paris`, `in Lausanne`, `en Santiago`).
+    static let placePrepositions: Set<FoldedWord> = ["a", "in", "en", "at"]
 
     // MARK: - Reading phrases
 
@@ -319,7 +325,7 @@ final class ZoneEvidenceFinder {
         var run: [TextToken] = []
         var runs: [[TextToken]] = []
         for token in tokens {
-            if token.isWord, token.text.first?.isUppercase == true {
+            if token.isWord, token.startsUppercase {
                 run.append(token)
             } else {
                 if !run.isEmpty { runs.append(run) }
@@ -328,8 +334,8 @@ final class ZoneEvidenceFinder {
         }
         if !run.isEmpty { runs.append(run) }
         for words in runs {
-            phrases += DateScanner.placePhrases(words)
-            if words.count > 1 { phrases += words.map(\.text) }
+            phrases += DateScanner.placePhrases(words, in: text)
+            if words.count > 1 { phrases += words.map { $0.text(in: text) } }
         }
         // The first reading, but a city before a country ("75005 Paris, France" is Paris).
         var country: ZoneEvidence?
@@ -365,33 +371,36 @@ final class ZoneEvidenceFinder {
         return text.utf8.split(separator: 0x2C).map { String(Substring($0)).trimming(" ") }
     }
 
-    /// Capitalised words right before a token (`piso 7 Santiago` → `Santiago`).
-    static func capitalisedWords(_ tokens: [TextToken], endingBefore end: Int, limit: Int) -> String {
+    /// Capitalised words right before a token (`piso 7 Santiago` → `Santiago`); `line` is the
+    /// text the tokens were cut from.
+    static func capitalisedWords(_ tokens: [TextToken], endingBefore end: Int, limit: Int, in line: String) -> String {
         var start = end
         while start > 0, end - start < limit {
             let token = tokens[start - 1]
-            guard token.isWord, token.text.first?.isUppercase == true else { break }
+            guard token.isWord, token.startsUppercase else { break }
             start -= 1
         }
-        return DateScanner.joined(Array(tokens[start..<end]))
+        return DateScanner.joined(Array(tokens[start..<end]), in: line)
     }
 
     /// Capitalised words right after a token (`, IL 60637` → `IL`, `, CHILE CP` → `CHILE`).
-    static func capitalisedWords(_ tokens: [TextToken], startingAfter index: Int, limit: Int) -> String {
-        var words: [TextToken] = []
+    static func capitalisedWords(_ tokens: [TextToken], startingAfter index: Int, limit: Int, in line: String) -> String {
+        // Each word with its text: parts joined by an apostrophe or a hyphen are one word.
+        var words: [(token: TextToken, text: String)] = []
         var cursor = index + 1
         while cursor < tokens.count, words.count < limit {
-            var token = tokens[cursor]
-            guard token.isWord, token.text.first?.isUppercase == true else { break }
+            let token = tokens[cursor]
+            guard token.isWord, token.startsUppercase else { break }
+            var text = token.text(in: line)
             // "Be'er Sheva", "Saint-Étienne": parts joined by an apostrophe or a hyphen are one word.
             while cursor + 2 < tokens.count, tokens[cursor + 1].isSymbol("'") || tokens[cursor + 1].isSymbol("\u{2019}") || tokens[cursor + 1].isSymbol("-"),
                   !tokens[cursor + 1].spaced, tokens[cursor + 2].isWord, !tokens[cursor + 2].spaced {
-                token.text += tokens[cursor + 1].text + tokens[cursor + 2].text
+                text += tokens[cursor + 1].text(in: line) + tokens[cursor + 2].text(in: line)
                 cursor += 2
             }
             // A two-letter part is a region code only in capitals ("IL", not "Be").
-            if token.text.count <= 2 && token.text != token.text.uppercased() { break }
-            words.append(token)
+            if text.count <= 2 && text != text.uppercased() { break }
+            words.append((token, text))
             cursor += 1
         }
         // A country or state is one or two words; "CHILE CP" is "CHILE".
@@ -399,6 +408,11 @@ final class ZoneEvidenceFinder {
             words.removeLast()
         }
         if words.count == 2, words[0].text == words[0].text.uppercased(), words[1].text == words[1].text.uppercased() { words.removeLast() }
-        return DateScanner.joined(words)
+        var joined = ""
+        for (offset, word) in words.enumerated() {
+            if offset > 0 && word.token.spaced { joined += " " }
+            joined += word.text
+        }
+        return joined
     }
 }
