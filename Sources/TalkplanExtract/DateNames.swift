@@ -32,8 +32,14 @@ struct DateNames: Sendable {
     static let secondaryLocales = ["de", "it", "pt"]
 
     let meanings: [String: Meaning]
+    /// What a word names, without its locales: what tokens are looked up for.
+    struct WordMeaning: Sendable {
+        var month: Int?
+        var weekday: Weekday?
+    }
+
     /// ``meanings`` keyed by ``FoldedWord``, for tokens (every key fits inline; the tests check it).
-    let wordMeanings: [FoldedWord: Meaning]
+    let wordMeanings: FoldedWordTable<WordMeaning>
 
     init() {
         var table: [String: Meaning] = [:]
@@ -101,9 +107,9 @@ struct DateNames: Sendable {
             table[prefix] = meaning
         }
         meanings = table
-        var words: [FoldedWord: Meaning] = [:]
-        for (key, meaning) in table where key.utf8.count <= FoldedWord.capacity { words[FoldedWord(folded: key)] = meaning }
-        wordMeanings = words
+        wordMeanings = FoldedWordTable(table.compactMap { key, meaning in
+            key.utf8.count <= FoldedWord.capacity ? (FoldedWord(folded: key), WordMeaning(month: meaning.month, weekday: meaning.weekday)) : nil
+        })
     }
 
     /// What a word names, if anything (a trailing dot is ignored).
@@ -120,7 +126,7 @@ struct DateNames: Sendable {
 
     /// What a token's folded word names.
     @inline(__always)
-    func lookup(word: FoldedWord) -> Meaning? {
+    func lookup(word: FoldedWord) -> WordMeaning? {
         wordMeanings[word]
     }
 

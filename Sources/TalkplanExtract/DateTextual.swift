@@ -20,8 +20,8 @@ extension DateScanner {
         return names.lookup(word: t.folded)?.month
     }
 
-    static let ordinalSuffixes: Set<FoldedWord> = ["st", "nd", "rd", "th", "er", "re", "o", "a", "eme", "e"]
-    static let timeAfterNumber: Set<FoldedWord> = ["am", "pm", "h"]
+    static let ordinalSuffixes: FoldedWordSet = ["st", "nd", "rd", "th", "er", "re", "o", "a", "eme", "e"]
+    static let timeAfterNumber: FoldedWordSet = ["am", "pm", "h"]
 
     /// Ordinal suffixes after a day number: `6th`, `1er`, `1º`, `1.`.
     func skipOrdinal(_ index: Int) -> Int {
@@ -115,7 +115,7 @@ extension DateScanner {
 
     // MARK: - Relative dates
 
-    static let relativeWords: [FoldedWord: Int] = [
+    static let relativeWords: FoldedWordTable<Int> = [
         "today": 0, "tonight": 0, "aujourd": 0, "hoy": 0, "tomorrow": 1, "demain": 1,
     ]
 

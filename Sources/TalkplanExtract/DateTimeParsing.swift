@@ -40,22 +40,22 @@ extension DateScanner {
         }
     }
 
-    static let hourUnits: Set<FoldedWord> = ["h", "hs", "hr", "hrs", "horas", "hora", "uhr", "heures", "heure", "hours", "hours"]
-    static let noonWords: Set<FoldedWord> = ["noon", "midi", "mediodia", "midday"]
-    static let rangeWords: Set<FoldedWord> = ["to", "till", "until", "a", "al", "hasta", "bis", "et", "and", "y", "jusqu"]
+    static let hourUnits: FoldedWordSet = ["h", "hs", "hr", "hrs", "horas", "hora", "uhr", "heures", "heure", "hours", "hours"]
+    static let noonWords: FoldedWordSet = ["noon", "midi", "mediodia", "midday"]
+    static let rangeWords: FoldedWordSet = ["to", "till", "until", "a", "al", "hasta", "bis", "et", "and", "y", "jusqu"]
     static let rangeSymbols: Set<Int> = [0x2D, 0x2013, 0x2014, 0x2012, 0x2192, 0x7E, 0x2010, 0x2011, 0x2212]
     /// Words that introduce a time (`at 16.15`, `a las 15.00`), which make a dotted time safe to read.
-    static let timeIntroducers: Set<FoldedWord> = ["at", "a", "las", "la", "from", "de", "desde", "des", "des", "to", "until", "till", "hasta", "starting", "begins", "starts", "beginning", "vers", "hacia", "ab", "um", "alle", "ore", "time", "heure", "hora", "horario", "horaire"]
+    static let timeIntroducers: FoldedWordSet = ["at", "a", "las", "la", "from", "de", "desde", "des", "des", "to", "until", "till", "hasta", "starting", "begins", "starts", "beginning", "vers", "hacia", "ab", "um", "alle", "ore", "time", "heure", "hora", "horario", "horaire"]
 
     /// Words for a time before a place (`heure de Paris`, `hora de Santiago`).
-    static let timeOfPlaceWords: Set<FoldedWord> = ["heure", "hora", "horario", "heures"]
+    static let timeOfPlaceWords: FoldedWordSet = ["heure", "hora", "horario", "heures"]
     /// Connectives inside a place name (`Santiago de Chile`, `Rio de Janeiro`).
-    static let placeParticles: Set<FoldedWord> = ["de", "del", "la", "los", "las", "do", "da"]
+    static let placeParticles: FoldedWordSet = ["de", "del", "la", "los", "las", "do", "da"]
     /// Words for time after a place (`Paris time`, `heure`, `hora`).
-    static let timeWords: Set<FoldedWord> = ["time", "heure", "hora"]
+    static let timeWords: FoldedWordSet = ["time", "heure", "hora"]
 
     /// Words after which a dotted number is a number (a room, a section, a version), not a time.
-    static let numberNouns: Set<FoldedWord> = [
+    static let numberNouns: FoldedWordSet = [
         "room", "salle", "sala", "aula", "office", "bureau", "oficina", "building", "batiment", "edificio", "floor", "piso",
         "etage", "no", "nr", "n", "number", "numero", "section", "chapter", "chapitre", "capitulo", "eq", "equation",
         "fig", "figure", "table", "theorem", "lemma", "version", "v", "release", "page", "p", "pp", "vol", "level", "niveau",

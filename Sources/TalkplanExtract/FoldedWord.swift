@@ -131,10 +131,3 @@ extension String {
         self = word.description
     }
 }
-
-extension Set where Element == FoldedWord {
-    /// The words of a list of folded strings, each at most ``FoldedWord/capacity`` bytes.
-    init(foldedWords words: [String]) {
-        self.init(words.map { FoldedWord(folded: $0) })
-    }
-}

@@ -98,13 +98,13 @@ extension AnnouncementReader {
     }
 
     /// Particles inside a name (`Ana de la Cruz`, `Ludwig van Beethoven`).
-    static let nameParticles: Set<FoldedWord> = ["de", "van", "von", "da", "del", "der", "le", "la", "di", "du", "dos", "y"]
+    static let nameParticles: FoldedWordSet = ["de", "van", "von", "da", "del", "der", "le", "la", "di", "du", "dos", "y"]
     /// Words that introduce a name in a sentence.
-    static let nameIntroducers: Set<FoldedWord> = ["by", "par", "por", "de"]
+    static let nameIntroducers: FoldedWordSet = ["by", "par", "por", "de"]
     /// ``talkWords`` as token words.
-    static let talkTokenWords = Set<FoldedWord>(foldedWords: Array(talkWords))
+    static let talkTokenWords = FoldedWordSet(foldedWords: Array(talkWords))
     /// The one-word speaker labels of ``TextFields/labels`` (`speaker`, `orador`), as token words.
-    static let speakerLabelWords = Set<FoldedWord>(foldedWords: TextFields.labels.compactMap { key, kind in
+    static let speakerLabelWords = FoldedWordSet(foldedWords: TextFields.labels.compactMap { key, kind in
         kind == .speaker && key.utf8.count <= FoldedWord.capacity ? key : nil
     })
 

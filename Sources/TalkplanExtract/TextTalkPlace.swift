@@ -86,9 +86,9 @@ extension AnnouncementReader {
                                       "lecture", "building", "batiment", "edificio", "hall", "campus"]
 
     /// ``roomWords`` as token words.
-    static let roomTokenWords = Set<FoldedWord>(foldedWords: Array(roomWords))
+    static let roomTokenWords = FoldedWordSet(foldedWords: Array(roomWords))
     /// Words between a room word and its name (`Sala de Seminarios`, `Room of …`).
-    static let roomNameLinks: Set<FoldedWord> = ["de", "del", "des", "du", "of", "la"]
+    static let roomNameLinks: FoldedWordSet = ["de", "del", "des", "du", "of", "la"]
 
     func roomPhrase(onLine index: Int) -> String? {
         Self.roomPhrase(onLine: index, analysis: analysis)

@@ -266,7 +266,7 @@ final class ZoneEvidenceFinder {
     }()
 
     /// Prepositions before a city (`à Paris`, `in Lausanne`, `en Santiago`).
-    static let placePrepositions: Set<FoldedWord> = ["a", "in", "en", "at"]
+    static let placePrepositions: FoldedWordSet = ["a", "in", "en", "at"]
 
     // MARK: - Reading phrases
 

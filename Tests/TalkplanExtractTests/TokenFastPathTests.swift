@@ -89,6 +89,31 @@ struct TokenFastPathTests {
         #expect(FoldedWord(folded: "electroencephal") != FoldedWord(folded: "electroencephalo"))
     }
 
+    @Test("word tables answer as dictionaries do")
+    func wordTables() {
+        var reference: [FoldedWord: Int] = [:]
+        var pairs: [(FoldedWord, Int)] = []
+        for (index, key) in DateNames.shared.meanings.keys.sorted().enumerated() {
+            reference[FoldedWord(folded: key)] = index
+            pairs.append((FoldedWord(folded: key), index))
+        }
+        // A repeated word keeps its last value.
+        pairs.append((FoldedWord(folded: "mars"), -1))
+        reference[FoldedWord(folded: "mars")] = -1
+        let table = FoldedWordTable(pairs)
+        #expect(table.count == reference.count)
+        for (key, value) in reference { #expect(table[key] == value) }
+        for line in Self.generated.prefix(500) {
+            for token in TextTokens.tokenize(line) {
+                #expect(table[token.folded] == reference[token.folded], "\(token.text(in: line))")
+            }
+        }
+        let set: FoldedWordSet = ["h", "hrs", "h", "horas"]
+        #expect(set.count == 3 && set.contains("hrs") && !set.contains("hr") && !set.contains(.empty))
+        let empty = FoldedWordSet([])
+        #expect(empty.count == 0 && !empty.contains("a"))
+    }
+
     @Test("every table a token is looked up in fits inline")
     func tablesFit() {
         let tables: [(String, [String])] = [
