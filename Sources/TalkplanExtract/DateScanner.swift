@@ -121,10 +121,26 @@ struct DateScanner {
 
     // MARK: - Driver
 
+    /// The words a date or time may start with: month and weekday names, relative days and the
+    /// words for noon (``textualDate(at:)``, ``relativeDate(at:)``, ``clock(at:allowBare:)``);
+    /// every other date or time starts with a number.
+    static let startWords: FoldedWordSet = {
+        var words = DateNames.shared.wordMeanings.words
+        words += relativeWords.words + ["manana"]
+        words += noonWords.words
+        return FoldedWordSet(words)
+    }()
+
     func scanAll() -> LineMentions {
         var found = LineMentions()
         var index = 0
         while index < tokens.count {
+            // Only a number or a word of ``startWords`` starts a date or a time.
+            let kind = tokens[index].kind
+            if kind == .symbol || (kind == .word && !Self.startWords.contains(tokens[index].folded)) {
+                index += 1
+                continue
+            }
             if let (date, end) = isoDate(at: index) {
                 found.dates.append(DateMention(date: date, column: tokens[index].start, tokenStart: index, tokenEnd: end))
                 // An ISO date-time: the time follows at once (`T19:00` or ` 19:00:00`).

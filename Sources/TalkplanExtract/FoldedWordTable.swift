@@ -38,6 +38,9 @@ struct FoldedWordTable<Value: Sendable>: Sendable {
         self.count = count
     }
 
+    /// Every word of the table.
+    var words: [FoldedWord] { keys.filter { $0 != Self.vacant } }
+
     @inline(__always)
     static func slot(of word: FoldedWord, mask: Int) -> Int {
         let mixed = (word.low &* 0x9E37_79B9_7F4A_7C15) ^ (word.high &* 0xC2B2_AE3D_27D4_EB4F)
@@ -87,6 +90,9 @@ struct FoldedWordSet: Sendable, ExpressibleByArrayLiteral {
 
     /// The number of distinct words.
     var count: Int { table.count }
+
+    /// Every word of the set.
+    var words: [FoldedWord] { table.words }
 
     @inline(__always)
     func contains(_ word: FoldedWord) -> Bool { table[word] != nil }
