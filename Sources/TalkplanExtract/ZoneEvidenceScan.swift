@@ -78,6 +78,8 @@ final class ZoneEvidenceFinder {
         for (index, line) in analysis.lines.enumerated() where line.text.containsByte(0x2F) {
             // Dial-in lists are not excluded here: no phone number is written as a tz ID.
             let text = DateScanner.maskingURLs(line.text)
+            // A line whose every `/` was part of a URL holds no ID.
+            guard text.containsByte(0x2F) else { continue }
             for candidate in Self.identifierCandidates(in: text) {
                 guard let zone = try? Zone(candidate), zone.ianaIdentifier != nil,
                       !zone.identifier.hasPrefix("Etc/") || candidate.hasPrefix("Etc/")
@@ -90,7 +92,44 @@ final class ZoneEvidenceFinder {
     }()
 
     /// `Area/Location(/Location)` words in a text.
+    ///
+    /// Every character of a match is ASCII (letters, `_`, `-`, `/`), so the text's UTF-8 bytes
+    /// are read: a non-ASCII byte is never part of one, as a non-ASCII scalar is not in
+    /// ``generalIdentifierCandidates(in:)`` (the tests compare the two).
     static func identifierCandidates(in text: String) -> [String] {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var result: [String] = []
+            let count = bytes.count
+            @inline(__always) func isPart(_ byte: UInt8) -> Bool {
+                TextFields.isASCIILetter(byte) || byte == 0x5F || byte == 0x2D
+            }
+            var index = 0
+            while index < count {
+                guard bytes[index] == 0x2F else {
+                    index += 1
+                    continue
+                }
+                var start = index
+                while start > 0, isPart(bytes[start - 1]) { start -= 1 }
+                var end = index + 1
+                while end < count, isPart(bytes[end]) || (bytes[end] == 0x2F && end + 1 < count && isPart(bytes[end + 1])) {
+                    end += 1
+                }
+                if start < index, end > index + 1, start == 0 || !(bytes[start - 1] == 0x2F || bytes[start - 1] == 0x2E) {
+                    let area = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                    if areas.contains(area) {
+                        result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                    }
+                }
+                index = end
+            }
+            return result
+        }
+    }
+
+    /// ``identifierCandidates(in:)`` scalar by scalar: the reference the byte path is tested against.
+    static func generalIdentifierCandidates(in text: String) -> [String] {
         var result: [String] = []
         let scalars = Array(text.unicodeScalars)
         var index = 0
