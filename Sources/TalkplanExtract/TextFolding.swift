@@ -104,6 +104,51 @@ enum TextBytes {
         return (value, length)
     }
 
+    /// The number of scalars in `bytes[start..<end]` (valid UTF-8, cut at scalar boundaries):
+    /// its bytes that are not continuation bytes.
+    @inline(__always)
+    static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+        var count = 0
+        for position in start..<max(start, end) where bytes[position] & 0xC0 != 0x80 { count += 1 }
+        return count
+    }
+
+    /// Whether a scalar is always a character of its own next to others like it: no mark,
+    /// joiner, prepended or Hangul scalar, nothing that combines (Unicode grapheme cluster
+    /// break `Other` or `Control`). ASCII, Latin-1, Latin Extended-A/B, IPA and spacing
+    /// modifiers, Hebrew letters, Latin Extended Additional, Greek Extended, and most general punctuation.
+    @inline(__always)
+    static func isSimple(_ value: UInt32) -> Bool {
+        value < 0x300 || (value >= 0x1E00 && value < 0x2000) || (value >= 0x2010 && value <= 0x2027)
+            || (value >= 0x2030 && value <= 0x205E) || (value >= 0x5D0 && value <= 0x5F4)
+    }
+
+    /// Whether every scalar of a text (valid UTF-8) is ``isSimple(_:)`` and it has no carriage
+    /// return: then its characters are its scalars, one for one.
+    static func isSimpleText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if byte == 0x0D { return false }
+                index += 1
+                continue
+            }
+            let (value, length) = decode(bytes, at: index)
+            guard isSimple(value) else { return false }
+            index += length
+        }
+        return true
+    }
+
+    /// Whether a non-ASCII scalar may be white space: every non-ASCII `White_Space` scalar is
+    /// U+0085, U+00A0 or between U+1680 and U+3000, so others need not be asked.
+    @inline(__always)
+    static func mayBeWhitespace(_ value: UInt32) -> Bool {
+        value == 0x85 || value == 0xA0 || (value >= 0x1680 && value <= 0x3000)
+    }
+
     /// Whether every byte is ASCII.
     @inline(__always)
     static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
