@@ -276,7 +276,8 @@ enum HTMLText {
 
         mutating func emit(_ scalar: Unicode.Scalar) {
             let value = scalar.value
-            if value == 0x20 || (value >= 0x09 && value <= 0x0D) || (value >= 0x80 && scalar.properties.isWhitespace) {
+            if value == 0x20 || (value >= 0x09 && value <= 0x0D)
+                || (value >= 0x80 && TextBytes.mayBeWhitespace(value) && scalar.properties.isWhitespace) {
                 if scalar == "\n" && preDepth > 0 { breakLine() } else { pendingSpace = true }
                 return
             }
