@@ -4,13 +4,6 @@
 /// no-break spaces, typographic apostrophes, bullets and dashes are read on the bytes too;
 /// lines whose label holds a letter of another script are left to the general path.
 extension TextFields {
-    /// Every folded label, as bytes, for lookups without building a string first.
-    static let labelKeys: [[UInt8]: FieldKind] = {
-        var table: [[UInt8]: FieldKind] = [:]
-        for (name, kind) in labels { table[Array(name.utf8)] = kind }
-        return table
-    }()
-
     /// Markup before a label, ASCII part: `* _ - > # | = ~ +`.
     @inline(__always)
     static func isASCIIMarkup(_ byte: UInt8) -> Bool {
@@ -152,7 +145,7 @@ extension TextFields {
         }
         while end > start, bytes[end - 1] == 0x20 || (bytes[end - 1] >= 0x30 && bytes[end - 1] <= 0x39) { end -= 1 }
         let key = labelKey(bytes, from: start, to: end)
-        guard let kind = labelKeys[key] else { return .some(nil) }
+        guard let kind = labels[key] else { return .some(nil) }
         if colonLength > 0 {
             var valueStart = index + colonLength
             var valueColumn = column + 1
@@ -188,46 +181,58 @@ extension TextFields {
     }
 
     /// The folded key of a label's bytes: white space runs (spaces, no-break spaces) as one
-    /// space and trimmed, ASCII lower-cased, Latin letters folded by the table, `’` as `'`;
-    /// what `DateNames.fold(label.collapsingWhitespace()).replacingApostrophes()` gives.
-    static func labelKey(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> [UInt8] {
-        var key: [UInt8] = []
-        key.reserveCapacity(end - start)
-        var pendingSpace = false
-        var position = start
-        while position < end {
-            let byte = bytes[position]
-            if byte < 0x80 {
-                position += 1
-                if byte == 0x20 {
+    /// space and trimmed, ASCII lower-cased, letters folded by the table, `’` as `'`; what
+    /// `DateNames.fold(label.collapsingWhitespace()).replacingApostrophes()` gives. Written
+    /// straight into the string (a short key is stored inline, without an allocation); a folded
+    /// letter takes at most twice its bytes.
+    static func labelKey(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> String {
+        String(unsafeUninitializedCapacity: 2 * (end - start)) { key in
+            var length = 0
+            var pendingSpace = false
+            var position = start
+            while position < end {
+                let byte = bytes[position]
+                if byte < 0x80 {
+                    position += 1
+                    if byte == 0x20 {
+                        pendingSpace = true
+                        continue
+                    }
+                    if pendingSpace && length > 0 {
+                        key[length] = 0x20
+                        length += 1
+                    }
+                    pendingSpace = false
+                    key[length] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                    length += 1
+                    continue
+                }
+                let (value, size) = TextBytes.decode(bytes, at: position)
+                position += size
+                if value == 0xA0 {
                     pendingSpace = true
                     continue
                 }
-                if pendingSpace && !key.isEmpty { key.append(0x20) }
+                if pendingSpace && length > 0 {
+                    key[length] = 0x20
+                    length += 1
+                }
                 pendingSpace = false
-                key.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
-                continue
+                if value == 0x2019 {
+                    key[length] = 0x27
+                    length += 1
+                    continue
+                }
+                // A label letter (the only other scalars a label holds here), two or three bytes long.
+                var packed = labelLetterFold(value)
+                for _ in 0..<Int(packed >> 32) {
+                    key[length] = UInt8(truncatingIfNeeded: packed)
+                    length += 1
+                    packed >>= 8
+                }
             }
-            let (value, length) = TextBytes.decode(bytes, at: position)
-            position += length
-            if value == 0xA0 {
-                pendingSpace = true
-                continue
-            }
-            if pendingSpace && !key.isEmpty { key.append(0x20) }
-            pendingSpace = false
-            if value == 0x2019 {
-                key.append(0x27)
-                continue
-            }
-            // A label letter (the only other scalars a label holds here).
-            var packed = labelLetterFold(value)
-            for _ in 0..<Int(packed >> 32) {
-                key.append(UInt8(truncatingIfNeeded: packed))
-                packed >>= 8
-            }
+            return length
         }
-        return key
     }
 
     /// A label alone on its line (`Speaker`, `Résumé`): `.some(nil)` when it is not one, `nil`
