@@ -63,7 +63,50 @@ enum TextFolding {
     }
 
     /// The fold from the table, or `nil` when a scalar is not covered.
+    ///
+    /// Over the text's contiguous UTF-8 when it has it (``byteTableFold(_:)``); a fold is at
+    /// most twice as long as its text (a covered scalar takes two or three bytes and folds to
+    /// at most four), so it is written straight into the new string.
     static func tableFold(_ text: some StringProtocol) -> String? {
+        if let folded = text.utf8.withContiguousStorageIfAvailable({ byteTableFold($0) }) { return folded }
+        return generalTableFold(text)
+    }
+
+    /// ``tableFold(_:)`` over UTF-8 bytes (valid UTF-8).
+    static func byteTableFold(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var covered = true
+        let folded = String(unsafeUninitializedCapacity: bytes.count * 2) { output in
+            var length = 0
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    output[length] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                    length += 1
+                    index += 1
+                    continue
+                }
+                let (value, size) = TextBytes.decode(bytes, at: index)
+                var packed = packedFold(value)
+                guard packed != 0, size >= 2 else {
+                    covered = false
+                    return 0
+                }
+                index += size
+                for _ in 0..<Int(packed >> 32) {
+                    output[length] = UInt8(truncatingIfNeeded: packed)
+                    length += 1
+                    packed >>= 8
+                }
+            }
+            return length
+        }
+        return covered ? folded : nil
+    }
+
+    /// ``tableFold(_:)`` scalar by scalar, for any text.
+    static func generalTableFold(_ text: some StringProtocol) -> String? {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count + 8)
         for scalar in text.unicodeScalars {
