@@ -139,7 +139,42 @@ struct TextAnalysis: Sendable {
     /// A field value without markup and with single spaces.
     static func clean(_ text: String) -> String {
         var copy = text
-        return copy.withUTF8 { bytes in byteClean(bytes) }
+        return copy.withUTF8 { bytes in isClean(bytes) ? text : byteClean(bytes) }
+    }
+
+    /// Whether ``byteClean(_:)`` gives the text back as it is: no `*`, no white space but
+    /// single spaces between other characters, and none of ` _-:;,` or an en dash at either end.
+    /// Only scalars that start with C2, E1, E2 or E3 may be non-ASCII white space (see
+    /// ``TextWhitespace/collapse(_:)``), so only those are decoded.
+    static func isClean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        guard count > 0 else { return true }
+        var previousSpace = true
+        var index = 0
+        while index < count {
+            let byte = bytes[index]
+            index += 1
+            if byte == 0x20 {
+                if previousSpace { return false }
+                previousSpace = true
+                continue
+            }
+            previousSpace = false
+            if byte == 0x2A || (byte >= 0x09 && byte <= 0x0D) { return false }
+            if byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3 {
+                let (value, length) = TextBytes.decode(bytes, at: index - 1)
+                if TextBytes.mayBeWhitespace(value), Unicode.Scalar(value)?.properties.isWhitespace == true { return false }
+                index += max(length, 1) - 1
+            }
+        }
+        if previousSpace { return false }
+        func trimmed(_ byte: UInt8) -> Bool {
+            byte == 0x5F || byte == 0x2D || byte == 0x3A || byte == 0x3B || byte == 0x2C
+        }
+        if trimmed(bytes[0]) || trimmed(bytes[count - 1]) { return false }
+        if count >= 3, bytes[0] == 0xE2, bytes[1] == 0x80, bytes[2] == 0x93 { return false }
+        if count >= 3, bytes[count - 3] == 0xE2, bytes[count - 2] == 0x80, bytes[count - 1] == 0x93 { return false }
+        return true
     }
 
     /// ``clean(_:)`` in one pass over the UTF-8 bytes: `*` and white space runs become one
@@ -157,7 +192,7 @@ struct TextAnalysis: Sendable {
                 if lead >= 0x80 {
                     let (value, size) = TextBytes.decode(bytes, at: index)
                     width = size
-                    space = Unicode.Scalar(value)?.properties.isWhitespace ?? false
+                    space = TextBytes.mayBeWhitespace(value) && (Unicode.Scalar(value)?.properties.isWhitespace ?? false)
                 }
                 if space {
                     pending = true
