@@ -95,7 +95,9 @@ extension HTMLText.Reducer {
     /// Feeds the bytes of one line (without its end).
     ///
     /// In text, a run of printable ASCII other than `<` and `&` is emitted at once
-    /// (``emitRun(_:from:to:)``); in a tag, ASCII bytes are gathered without decoding.
+    /// (``emitRun(_:from:to:)``) and ASCII white space marks a pending space; a tag written in
+    /// ASCII on the line is read whole (``tagEnd(_:from:)``), and in a tag left open at a line's
+    /// end ASCII bytes are gathered without decoding.
     private mutating func feedBytes(_ bytes: UnsafeBufferPointer<UInt8>) {
         var index = 0
         let count = bytes.count
@@ -108,6 +110,12 @@ extension HTMLText.Reducer {
                     while end < count, Self.isPlainText(bytes[end]) { end += 1 }
                     emitRun(bytes, from: index, to: end)
                     index = end
+                    continue
+                }
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D && byte != 0x0A) {
+                    // White space other than a line feed: what `emit` does with it.
+                    pendingSpace = true
+                    index += 1
                     continue
                 }
                 if byte == 0x3C, index + 1 < count, Self.startsTag(bytes, at: index + 1) {

@@ -56,7 +56,7 @@ struct TextAnalysis: Sendable {
         var dialInOpen = false
         for index in lines.indices {
             let text = lines[index].text
-            let blank = text.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
+            let blank = Self.isBlank(text)
             info[index].isBlank = blank
             info[index].isSubject = index == subjectLine
             if blank {
@@ -79,7 +79,7 @@ struct TextAnalysis: Sendable {
             if let column = context.dialInColumn {
                 info[index].dialInColumn = column
                 dialInOpen = true
-            } else if dialInOpen || (text.hasPrefix("+") && text.contains(" ")) {
+            } else if dialInOpen || (text.utf8.first == 0x2B && text.hasPrefix("+") && text.contains(" ")) {
                 info[index].dialInColumn = 0
             }
             if !info[index].ignoreDates || index == subjectLine {
@@ -134,6 +134,34 @@ struct TextAnalysis: Sendable {
         self.info = info
         self.fields = fields
         self.records = Self.records(lines: lines, info: info, fields: fields)
+    }
+
+    /// Whether a line is only white space (Unicode `White_Space`), read on its bytes: ASCII is
+    /// decided at once, and only a scalar that may be white space (``TextBytes/mayBeWhitespace(_:)``)
+    /// is asked. The same answer as ``generalIsBlank(_:)``.
+    static func isBlank(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    guard byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) else { return false }
+                    index += 1
+                    continue
+                }
+                let (value, length) = TextBytes.decode(bytes, at: index)
+                guard TextBytes.mayBeWhitespace(value), Unicode.Scalar(value)?.properties.isWhitespace == true else { return false }
+                index += max(length, 1)
+            }
+            return true
+        }
+    }
+
+    /// ``isBlank(_:)`` scalar by scalar.
+    static func generalIsBlank(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
     }
 
     /// A field value without markup and with single spaces.

@@ -55,7 +55,8 @@ extension TextFields {
 
     /// The label a line starts with, if any; `.some(nil)` for none, and `nil` when the line
     /// needs the general path (a letter in the label other than a Latin or Hebrew one; a label
-    /// alone on a line with characters that combine or are not Latin).
+    /// alone on a line with a carriage return or characters that combine or are not Latin).
+    /// A carriage return elsewhere is white space or ends the label, on both paths.
     ///
     /// Offsets are kept in bytes and, alongside, in scalars: the general path reads a label in
     /// the line's first 120 scalars and gives the value's column in scalars.
@@ -245,7 +246,8 @@ extension TextFields {
                                 readToLimit: Bool) -> FieldLabel?? {
         let count = bytes.count
         let ascii = TextBytes.isASCII(bytes)
-        if !ascii, !TextBytes.isSimpleText(bytes) { return nil }
+        // A carriage return may join a line feed into one character: the general path counts.
+        if ascii ? bytes.contains(0x0D) : !TextBytes.isSimpleText(bytes) { return nil }
         let scalars = ascii ? count : TextBytes.scalarCount(bytes, from: 0, to: count)
         guard readToLimit || scalars <= 40, standaloneKinds.contains(kind) else { return .some(nil) }
         // The line trimmed of ` \t*_:` and no-break spaces, counted in scalars (here, characters).

@@ -48,6 +48,12 @@ struct AccentedFastPathTests {
             #expect(line.collapsingWhitespace() == line.generalCollapsingWhitespace(), "\(line.debugDescription)")
             #expect(TextWhitespace.collapse(line) == line.generalCollapsingWhitespace(), "\(line.debugDescription)")
             #expect(TextAnalysis.clean(line) == TextAnalysis.generalClean(line), "\(line.debugDescription)")
+            #expect(TextAnalysis.isBlank(line) == TextAnalysis.generalIsBlank(line), "\(line.debugDescription)")
+        }
+        for space in WhitespaceFastPathTests.spaces {
+            for text in [space, space + " " + space, " \t" + space + "x", space + "\u{301}"] {
+                #expect(TextAnalysis.isBlank(text) == TextAnalysis.generalIsBlank(text), "\(text.debugDescription)")
+            }
         }
     }
 }
