@@ -59,6 +59,11 @@ struct PhraseMatcher: Sendable {
                 }
             }
         }
+        // Upper-case ASCII goes where its lower case goes, so the streaming pass need not lower
+        // the text's bytes (phrases are folded: an upper-case transition is never taken otherwise).
+        for state in goto.indices {
+            for byte in 0x41...0x5A { goto[state][byte] = goto[state][byte + 0x20] }
+        }
         transitions = goto.flatMap { $0 }
         output = out
         lengths = phrases.map(\.utf8.count)
@@ -102,10 +107,8 @@ struct PhraseMatcher: Sendable {
         while index < count {
             let lead = bytes[index]
             if lead < 0x80 {
-                var byte = lead
-                if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
                 index += 1
-                state = Int(transitions[state &* 256 &+ Int(byte)])
+                state = Int(transitions[state &* 256 &+ Int(lead)])
                 offset += 1
                 let found = output[state]
                 if found >= 0 {
@@ -122,9 +125,8 @@ struct PhraseMatcher: Sendable {
             var packed = TextFolding.packedFold(value)
             guard packed != 0 else { return .undecided }
             for _ in 0..<Int(packed >> 32) {
-                var byte = UInt8(truncatingIfNeeded: packed)
+                let byte = UInt8(truncatingIfNeeded: packed)
                 packed >>= 8
-                if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
                 state = Int(transitions[state &* 256 &+ Int(byte)])
                 offset += 1
                 if output[state] >= 0 { return .undecided }

@@ -32,6 +32,24 @@ struct AccentedFastPathTests {
         #expect(TextLineContext.forwardedHeaderLines(forwarded) == [0, 1, 2, 3])
     }
 
+    @Test("phrases, in any case")
+    func phrases() {
+        let matchers = [TextLineContext.invitationMatcher, TextLineContext.dialInMatcher, TextLineContext.ignoredDateMatcher,
+                        DateScanner.noonMatcher, HTMLText.tagMatcher]
+        var lines = Self.lines
+        lines += ["JOIN ZOOM MEETING", "Meeting ID: 1", "DÉADLINE: x", "MiDi", "<HTML>", "<!DOCTYPE HTML>", "ÉNVOYÉ : x",
+                  "Dernière Mise À Jour", "ONE TAP MOBILE", "Rsvp By", "Wrote:", "Inscripción", "ID DE REUNIÓN"]
+        lines += lines.map { $0.uppercased() }
+        for line in lines {
+            for matcher in matchers {
+                let fast = matcher.firstMatch(in: line)
+                let general = matcher.foldedMatch(in: line)
+                #expect(fast?.phrase == general?.phrase && fast?.column == general?.column, "\(line.debugDescription)")
+            }
+            #expect(TextLineContext.phraseContext(line) == TextLineContext.generalPhraseContext(line), "\(line.debugDescription)")
+        }
+    }
+
     @Test("table folding on bytes")
     func tableFolding() {
         for line in Self.lines {
