@@ -237,9 +237,12 @@ struct AnnouncementReader {
         // FNV-1a over the UTF-8 of "base|start|title", fed part by part.
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         func mix(_ text: String) {
-            for byte in text.utf8 {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x0000_0100_0000_01B3
+            var text = text
+            text.withUTF8 { bytes in
+                for byte in bytes {
+                    hash ^= UInt64(byte)
+                    hash = hash &* 0x0000_0100_0000_01B3
+                }
             }
         }
         mix(base)
