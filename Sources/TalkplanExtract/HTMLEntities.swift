@@ -52,6 +52,16 @@ enum HTMLEntities {
         return String(output)
     }
 
+    /// The character a numeric reference's value stands for: Windows-1252 code points written as
+    /// numbers (`&#150;`) mean their typographic characters; a value that is no scalar, U+FFFD.
+    static func numeric(_ value: UInt32) -> Unicode.Scalar {
+        if value >= 0x80 && value < 0xA0 {
+            let text = TextDecoding.windows1252([UInt8(value)])
+            return text.unicodeScalars.first ?? "\u{FFFD}"
+        }
+        return Unicode.Scalar(value) ?? "\u{FFFD}"
+    }
+
     /// The character a reference at `index` stands for and the reference's length.
     static func reference(_ scalars: [Unicode.Scalar], at index: Int) -> (Unicode.Scalar, Int)? {
         var cursor = index + 1
@@ -81,12 +91,7 @@ enum HTMLEntities {
             }
             guard digits > 0 else { return nil }
             if cursor < scalars.count, scalars[cursor] == ";" { cursor += 1 }
-            // Windows-1252 code points written as numbers (&#150;) mean their typographic characters.
-            if value >= 0x80 && value < 0xA0 {
-                let text = TextDecoding.windows1252([UInt8(value)])
-                return (text.unicodeScalars.first ?? "\u{FFFD}", cursor - index)
-            }
-            return (Unicode.Scalar(value) ?? "\u{FFFD}", cursor - index)
+            return (numeric(value), cursor - index)
         }
         var name = ""
         while cursor < scalars.count, name.unicodeScalars.count < 32,

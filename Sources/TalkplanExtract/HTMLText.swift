@@ -276,7 +276,8 @@ enum HTMLText {
 
         mutating func emit(_ scalar: Unicode.Scalar) {
             let value = scalar.value
-            if value == 0x20 || (value >= 0x09 && value <= 0x0D) || (value >= 0x80 && scalar.properties.isWhitespace) {
+            if value == 0x20 || (value >= 0x09 && value <= 0x0D)
+                || (value >= 0x80 && TextBytes.mayBeWhitespace(value) && scalar.properties.isWhitespace) {
                 if scalar == "\n" && preDepth > 0 { breakLine() } else { pendingSpace = true }
                 return
             }
@@ -287,10 +288,21 @@ enum HTMLText {
                 currentCount += 1
             }
             pendingSpace = false
+            // The scalar's UTF-8 bytes.
             if value < 0x80 {
                 current.append(UInt8(value))
+            } else if value < 0x800 {
+                current.append(0xC0 | UInt8(value >> 6))
+                current.append(0x80 | UInt8(value & 0x3F))
+            } else if value < 0x10000 {
+                current.append(0xE0 | UInt8(value >> 12))
+                current.append(0x80 | UInt8((value >> 6) & 0x3F))
+                current.append(0x80 | UInt8(value & 0x3F))
             } else {
-                current.append(contentsOf: UTF8.encode(scalar)!)
+                current.append(0xF0 | UInt8(value >> 18))
+                current.append(0x80 | UInt8((value >> 12) & 0x3F))
+                current.append(0x80 | UInt8((value >> 6) & 0x3F))
+                current.append(0x80 | UInt8(value & 0x3F))
             }
             currentCount += 1
             if currentCount > TextLines.maximumLineLength { breakLine() }

@@ -56,7 +56,7 @@ struct TextAnalysis: Sendable {
         var dialInOpen = false
         for index in lines.indices {
             let text = lines[index].text
-            let blank = text.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
+            let blank = Self.isBlank(text)
             info[index].isBlank = blank
             info[index].isSubject = index == subjectLine
             if blank {
@@ -79,7 +79,7 @@ struct TextAnalysis: Sendable {
             if let column = context.dialInColumn {
                 info[index].dialInColumn = column
                 dialInOpen = true
-            } else if dialInOpen || (text.hasPrefix("+") && text.contains(" ")) {
+            } else if dialInOpen || (text.utf8.first == 0x2B && text.hasPrefix("+") && text.contains(" ")) {
                 info[index].dialInColumn = 0
             }
             if !info[index].ignoreDates || index == subjectLine {
@@ -136,10 +136,73 @@ struct TextAnalysis: Sendable {
         self.records = Self.records(lines: lines, info: info, fields: fields)
     }
 
+    /// Whether a line is only white space (Unicode `White_Space`), read on its bytes: ASCII is
+    /// decided at once, and only a scalar that may be white space (``TextBytes/mayBeWhitespace(_:)``)
+    /// is asked. The same answer as ``generalIsBlank(_:)``.
+    static func isBlank(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    guard byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) else { return false }
+                    index += 1
+                    continue
+                }
+                let (value, length) = TextBytes.decode(bytes, at: index)
+                guard TextBytes.mayBeWhitespace(value), Unicode.Scalar(value)?.properties.isWhitespace == true else { return false }
+                index += max(length, 1)
+            }
+            return true
+        }
+    }
+
+    /// ``isBlank(_:)`` scalar by scalar.
+    static func generalIsBlank(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
+    }
+
     /// A field value without markup and with single spaces.
     static func clean(_ text: String) -> String {
         var copy = text
-        return copy.withUTF8 { bytes in byteClean(bytes) }
+        return copy.withUTF8 { bytes in isClean(bytes) ? text : byteClean(bytes) }
+    }
+
+    /// Whether ``byteClean(_:)`` gives the text back as it is: no `*`, no white space but
+    /// single spaces between other characters, and none of ` _-:;,` or an en dash at either end.
+    /// Only scalars that start with C2, E1, E2 or E3 may be non-ASCII white space (see
+    /// ``TextWhitespace/collapse(_:)``), so only those are decoded.
+    static func isClean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        guard count > 0 else { return true }
+        var previousSpace = true
+        var index = 0
+        while index < count {
+            let byte = bytes[index]
+            index += 1
+            if byte == 0x20 {
+                if previousSpace { return false }
+                previousSpace = true
+                continue
+            }
+            previousSpace = false
+            if byte == 0x2A || (byte >= 0x09 && byte <= 0x0D) { return false }
+            if byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3 {
+                let (value, length) = TextBytes.decode(bytes, at: index - 1)
+                if TextBytes.mayBeWhitespace(value), Unicode.Scalar(value)?.properties.isWhitespace == true { return false }
+                index += max(length, 1) - 1
+            }
+        }
+        if previousSpace { return false }
+        func trimmed(_ byte: UInt8) -> Bool {
+            byte == 0x5F || byte == 0x2D || byte == 0x3A || byte == 0x3B || byte == 0x2C
+        }
+        if trimmed(bytes[0]) || trimmed(bytes[count - 1]) { return false }
+        if count >= 3, bytes[0] == 0xE2, bytes[1] == 0x80, bytes[2] == 0x93 { return false }
+        if count >= 3, bytes[count - 3] == 0xE2, bytes[count - 2] == 0x80, bytes[count - 1] == 0x93 { return false }
+        return true
     }
 
     /// ``clean(_:)`` in one pass over the UTF-8 bytes: `*` and white space runs become one
@@ -157,7 +220,7 @@ struct TextAnalysis: Sendable {
                 if lead >= 0x80 {
                     let (value, size) = TextBytes.decode(bytes, at: index)
                     width = size
-                    space = Unicode.Scalar(value)?.properties.isWhitespace ?? false
+                    space = TextBytes.mayBeWhitespace(value) && (Unicode.Scalar(value)?.properties.isWhitespace ?? false)
                 }
                 if space {
                     pending = true

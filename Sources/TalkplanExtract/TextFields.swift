@@ -71,10 +71,16 @@ enum TextFields {
     static func label(in line: String) -> FieldLabel? {
         var copy = line
         return copy.withUTF8 { bytes in
-            // Quick rejection: a label needs a colon early on, or a short line.
-            guard bytes.count <= 48 || bytes.prefix(72).contains(0x3A) || bytes.prefix(72).contains(0xEF) else { return nil }
-            // Lines with a carriage return (where bytes and characters differ) take the general path.
-            guard !bytes.contains(0x0D), let found = byteLabel(bytes) else { return generalLabel(in: line) }
+            // Quick rejection: a label needs a colon (or the first byte of a full-width one) early on, or a short line.
+            if bytes.count > 48 {
+                var colon = false
+                for byte in UnsafeBufferPointer(rebasing: bytes.prefix(72)) where byte == 0x3A || byte == 0xEF {
+                    colon = true
+                    break
+                }
+                guard colon else { return nil }
+            }
+            guard let found = byteLabel(bytes) else { return generalLabel(in: line) }
             return found
         }
     }

@@ -63,7 +63,50 @@ enum TextFolding {
     }
 
     /// The fold from the table, or `nil` when a scalar is not covered.
+    ///
+    /// Over the text's contiguous UTF-8 when it has it (``byteTableFold(_:)``); a fold is at
+    /// most twice as long as its text (a covered scalar takes two or three bytes and folds to
+    /// at most four), so it is written straight into the new string.
     static func tableFold(_ text: some StringProtocol) -> String? {
+        if let folded = text.utf8.withContiguousStorageIfAvailable({ byteTableFold($0) }) { return folded }
+        return generalTableFold(text)
+    }
+
+    /// ``tableFold(_:)`` over UTF-8 bytes (valid UTF-8).
+    static func byteTableFold(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var covered = true
+        let folded = String(unsafeUninitializedCapacity: bytes.count * 2) { output in
+            var length = 0
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    output[length] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                    length += 1
+                    index += 1
+                    continue
+                }
+                let (value, size) = TextBytes.decode(bytes, at: index)
+                var packed = packedFold(value)
+                guard packed != 0, size >= 2 else {
+                    covered = false
+                    return 0
+                }
+                index += size
+                for _ in 0..<Int(packed >> 32) {
+                    output[length] = UInt8(truncatingIfNeeded: packed)
+                    length += 1
+                    packed >>= 8
+                }
+            }
+            return length
+        }
+        return covered ? folded : nil
+    }
+
+    /// ``tableFold(_:)`` scalar by scalar, for any text.
+    static func generalTableFold(_ text: some StringProtocol) -> String? {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count + 8)
         for scalar in text.unicodeScalars {
@@ -102,6 +145,51 @@ enum TextBytes {
         length = min(length, bytes.count - index)
         for k in 1..<max(length, 1) { value = value << 6 | UInt32(bytes[index + k] & 0x3F) }
         return (value, length)
+    }
+
+    /// The number of scalars in `bytes[start..<end]` (valid UTF-8, cut at scalar boundaries):
+    /// its bytes that are not continuation bytes.
+    @inline(__always)
+    static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+        var count = 0
+        for position in start..<max(start, end) where bytes[position] & 0xC0 != 0x80 { count += 1 }
+        return count
+    }
+
+    /// Whether a scalar is always a character of its own next to others like it: no mark,
+    /// joiner, prepended or Hangul scalar, nothing that combines (Unicode grapheme cluster
+    /// break `Other` or `Control`). ASCII, Latin-1, Latin Extended-A/B, IPA and spacing
+    /// modifiers, Hebrew letters, Latin Extended Additional, Greek Extended, and most general punctuation.
+    @inline(__always)
+    static func isSimple(_ value: UInt32) -> Bool {
+        value < 0x300 || (value >= 0x1E00 && value < 0x2000) || (value >= 0x2010 && value <= 0x2027)
+            || (value >= 0x2030 && value <= 0x205E) || (value >= 0x5D0 && value <= 0x5F4)
+    }
+
+    /// Whether every scalar of a text (valid UTF-8) is ``isSimple(_:)`` and it has no carriage
+    /// return: then its characters are its scalars, one for one.
+    static func isSimpleText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if byte == 0x0D { return false }
+                index += 1
+                continue
+            }
+            let (value, length) = decode(bytes, at: index)
+            guard isSimple(value) else { return false }
+            index += length
+        }
+        return true
+    }
+
+    /// Whether a non-ASCII scalar may be white space: every non-ASCII `White_Space` scalar is
+    /// U+0085, U+00A0 or between U+1680 and U+3000, so others need not be asked.
+    @inline(__always)
+    static func mayBeWhitespace(_ value: UInt32) -> Bool {
+        value == 0x85 || value == 0xA0 || (value >= 0x1680 && value <= 0x3000)
     }
 
     /// Whether every byte is ASCII.

@@ -74,8 +74,11 @@ enum TextLineContext {
         return DateNames.fold(String(text[..<colon]).trimming(" \t"))
     }
 
-    /// ``generalForwardedHeaderName(_:)`` on bytes when the line is ASCII up to the character
-    /// after its colon (no carriage return); other lines take the general path.
+    /// ``generalForwardedHeaderName(_:)`` on bytes when the line has no carriage return before
+    /// its colon and, up to the character after its colon, only characters that stand alone
+    /// (``TextBytes/isSimple(_:)``: ASCII, Latin letters, most punctuation), so that its
+    /// characters are its scalars; other lines take the general path. A name with non-ASCII
+    /// letters (`Envoyé :`) is folded as the general path folds it.
     static func forwardedHeaderName(_ line: String) -> String? {
         var copy = line
         let fast = copy.withUTF8 { bytes -> String?? in
@@ -85,12 +88,22 @@ enum TextLineContext {
             while start < colon, bytes[start] == 0x20 || bytes[start] == 0x09 || bytes[start] == 0x3E || bytes[start] == 0x2A {
                 start += 1
             }
-            for position in start..<colon where bytes[position] >= 0x80 || bytes[position] == 0x0D { return nil }
-            if colon + 1 < count, bytes[colon + 1] >= 0x80 { return nil }
-            guard colon - start <= 12 else { return .some(nil) }
+            var ascii = true
+            for position in start..<colon {
+                let byte = bytes[position]
+                if byte == 0x0D { return nil }
+                if byte >= 0x80 { ascii = false }
+            }
+            let name = UnsafeBufferPointer(rebasing: bytes[start..<colon])
+            if !ascii, !TextBytes.isSimpleText(name) { return nil }
+            if colon + 1 < count, bytes[colon + 1] >= 0x80, !TextBytes.isSimple(TextBytes.decode(bytes, at: colon + 1).0) { return nil }
+            guard (ascii ? colon - start : TextBytes.scalarCount(bytes, from: start, to: colon)) <= 12 else { return .some(nil) }
             var end = colon
             while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
             let length = end - start
+            guard ascii else {
+                return .some(DateNames.fold(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)))
+            }
             return .some(String(unsafeUninitializedCapacity: length) { name in
                 for index in 0..<length {
                     let byte = bytes[start + index]

@@ -74,6 +74,11 @@ struct PhraseSetMatcher: Sendable {
                 }
             }
         }
+        // Upper-case ASCII goes where its lower case goes, so the pass need not lower the text's
+        // bytes (phrases are folded: an upper-case transition is never taken otherwise).
+        for state in 0..<states {
+            for byte in 0x41...0x5A { goto[state * 256 + byte] = goto[state * 256 + byte + 0x20] }
+        }
         transitions = goto
         outputs = out
         masks = (0..<states).map { state in
@@ -138,10 +143,8 @@ struct PhraseSetMatcher: Sendable {
                         while index < total, open != 0 {
                             let lead = bytes[index]
                             if lead < 0x80 {
-                                var byte = lead
-                                if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
                                 index += 1
-                                state = Int(transitions[state &* 256 &+ Int(byte)])
+                                state = Int(transitions[state &* 256 &+ Int(lead)])
                                 offset += 1
                                 if masks[state] & open != 0 { settle() }
                                 continue
@@ -162,9 +165,8 @@ struct PhraseSetMatcher: Sendable {
                                 break
                             }
                             for _ in 0..<Int(packed >> 32) {
-                                var byte = UInt8(truncatingIfNeeded: packed)
+                                let byte = UInt8(truncatingIfNeeded: packed)
                                 packed >>= 8
-                                if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
                                 state = Int(transitions[state &* 256 &+ Int(byte)])
                                 offset += 1
                                 if masks[state] & open != 0 { settle() }

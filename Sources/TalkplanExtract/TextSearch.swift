@@ -59,6 +59,11 @@ struct PhraseMatcher: Sendable {
                 }
             }
         }
+        // Upper-case ASCII goes where its lower case goes, so the streaming pass need not lower
+        // the text's bytes (phrases are folded: an upper-case transition is never taken otherwise).
+        for state in goto.indices {
+            for byte in 0x41...0x5A { goto[state][byte] = goto[state][byte + 0x20] }
+        }
         transitions = goto.flatMap { $0 }
         output = out
         lengths = phrases.map(\.utf8.count)
@@ -83,44 +88,51 @@ struct PhraseMatcher: Sendable {
     private func streamingMatch(in text: String) -> StreamingOutcome {
         var copy = text
         return copy.withUTF8 { bytes -> StreamingOutcome in
-            var state = 0
-            var offset = 0
-            var sawNonASCII = false
-            var index = 0
-            let count = bytes.count
-            while index < count {
-                let lead = bytes[index]
-                if lead < 0x80 {
-                    var byte = lead
-                    if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
-                    index += 1
-                    state = Int(transitions[state &* 256 &+ Int(byte)])
-                    offset += 1
-                    let found = output[state]
-                    if found >= 0 {
-                        if sawNonASCII { return .undecided }
-                        return .found(phrase: Int(found), column: offset - lengths[Int(found)])
-                    }
-                    continue
-                }
-                // Decode one multi-byte scalar (the text is valid UTF-8).
-                guard index + TextBytes.sequenceLength(lead) <= count else { return .undecided }
-                let (value, length) = TextBytes.decode(bytes, at: index)
-                index += length
-                sawNonASCII = true
-                var packed = TextFolding.packedFold(value)
-                guard packed != 0 else { return .undecided }
-                for _ in 0..<Int(packed >> 32) {
-                    var byte = UInt8(truncatingIfNeeded: packed)
-                    packed >>= 8
-                    if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
-                    state = Int(transitions[state &* 256 &+ Int(byte)])
-                    offset += 1
-                    if output[state] >= 0 { return .undecided }
+            transitions.withUnsafeBufferPointer { transitions in
+                output.withUnsafeBufferPointer { output in
+                    streamingMatch(bytes, transitions: transitions, output: output)
                 }
             }
-            return .none
         }
+    }
+
+    /// ``streamingMatch(in:)`` over the text's bytes and the automaton's tables.
+    private func streamingMatch(_ bytes: UnsafeBufferPointer<UInt8>, transitions: UnsafeBufferPointer<Int32>,
+                                output: UnsafeBufferPointer<Int32>) -> StreamingOutcome {
+        var state = 0
+        var offset = 0
+        var sawNonASCII = false
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+                state = Int(transitions[state &* 256 &+ Int(lead)])
+                offset += 1
+                let found = output[state]
+                if found >= 0 {
+                    if sawNonASCII { return .undecided }
+                    return .found(phrase: Int(found), column: offset - lengths[Int(found)])
+                }
+                continue
+            }
+            // Decode one multi-byte scalar (the text is valid UTF-8).
+            guard index + TextBytes.sequenceLength(lead) <= count else { return .undecided }
+            let (value, length) = TextBytes.decode(bytes, at: index)
+            index += length
+            sawNonASCII = true
+            var packed = TextFolding.packedFold(value)
+            guard packed != 0 else { return .undecided }
+            for _ in 0..<Int(packed >> 32) {
+                let byte = UInt8(truncatingIfNeeded: packed)
+                packed >>= 8
+                state = Int(transitions[state &* 256 &+ Int(byte)])
+                offset += 1
+                if output[state] >= 0 { return .undecided }
+            }
+        }
+        return .none
     }
 
     /// The general path: folds the whole text, then matches.

@@ -233,13 +233,54 @@ struct AnnouncementReader {
     /// AnnouncementReader.identifier(file: "seminar.txt", start: start, title: "Landscape", messageID: nil)   // "3f9c…" (16 hex digits)
     /// ```
     static func identifier(file: String, start: Instant, title: String?, messageID: String?) -> String {
-        let base = messageID ?? (file as NSString).lastPathComponent
+        let base = messageID ?? fileName(file)
+        // FNV-1a over the UTF-8 of "base|start|title", fed part by part.
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in "\(base)|\(start)|\(title ?? "")".utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
+        func mix(_ text: String) {
+            var text = text
+            text.withUTF8 { bytes in
+                for byte in bytes {
+                    hash ^= UInt64(byte)
+                    hash = hash &* 0x0000_0100_0000_01B3
+                }
+            }
         }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        mix(base)
+        mix("|")
+        mix(start.description)
+        mix("|")
+        mix(title ?? "")
+        // Sixteen lower-case hex digits, leading zeros included.
+        return String(unsafeUninitializedCapacity: 16) { digits in
+            for position in 0..<16 {
+                let nibble = UInt8(truncatingIfNeeded: hash >> (60 - 4 * UInt64(position))) & 0x0F
+                digits[position] = nibble < 10 ? 0x30 + nibble : 0x61 + nibble - 10
+            }
+            return 16
+        }
+    }
+
+    /// The last component of a path, as `NSString.lastPathComponent` gives it: the text after
+    /// the last `/` once trailing slashes are dropped, `/` for `/` itself. Read on the bytes
+    /// for an ASCII path; any other path takes ``generalFileName(_:)``.
+    static func fileName(_ path: String) -> String {
+        var copy = path
+        let fast = copy.withUTF8 { bytes -> String? in
+            guard TextBytes.isASCII(bytes) else { return nil }
+            let count = bytes.count
+            if count == 1 && bytes[0] == 0x2F { return path }
+            var end = count
+            while end > 0, bytes[end - 1] == 0x2F { end -= 1 }
+            var start = end
+            while start > 0, bytes[start - 1] != 0x2F { start -= 1 }
+            if start == 0 && end == count { return path }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
+        return fast ?? generalFileName(path)
+    }
+
+    /// ``fileName(_:)`` through Foundation, for any path.
+    static func generalFileName(_ path: String) -> String {
+        (path as NSString).lastPathComponent
     }
 }

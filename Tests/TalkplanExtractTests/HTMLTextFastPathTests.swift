@@ -40,7 +40,30 @@ struct HTMLTextFastPathTests {
         "<a href=\"https://a.b/" + String(repeating: "c", count: 5_000) + "\">x</a>",
         "<p\u{301}>x</p\u{301}> </\u{301}p> <!\u{301}x> <?\u{301}> <P1>y</H2 > <Dİv>z</dİv> <TD>c<Th>d <TABLE><Td>e",
         "<" + String(repeating: "p", count: 5_000) + ">x<br" + String(repeating: " a", count: 3_000) + ">y",
+        "<p>" + String(repeating: "x", count: 20_000) + " " + String(repeating: "yz", count: 4_095) + " w" + String(repeating: "é", count: 9_000),
+        String(repeating: "a", count: 8_191) + " bc" + String(repeating: "d", count: 8_190) + "&amp;e",
+        "&" + String(repeating: "a", count: 32) + "é &" + String(repeating: "b", count: 31) + "é; &eacuteé &Eacute1; &nbsp9 &#x2F;é &#12é &#xé",
+        "<b>a</b>\u{A0}<i>b</i>\u{2003}c\u{85}d\u{1680}e\u{3000}f\u{E9}\u{2019}g &#8217;&#xa0;&#133;",
+        "<p class='a\"b'>x</p><p class=\"a'b\">y</p><p a=\"é>\">z</p><p é=\"1\">w</p>",
     ]
+
+    /// References read on bytes give what the window of scalars gives.
+    @Test("character references")
+    func references() {
+        var texts = ["&", "&;", "&#", "&#;", "&#x", "&#X1F600;", "&#1234567890", "&#x110000;", "&#150;", "&#x80", "&#159;x",
+                     "&amp", "&amp;", "&ampx", "&AMP;", "&nbsp9", "&eacute;", "&eacuteé", "&aé;", "&é", "&NonBreakingSpace;",
+                     "&" + String(repeating: "a", count: 32) + "é", "&" + String(repeating: "a", count: 31) + "é;",
+                     "&" + String(repeating: "z", count: 40), "&hellip;\u{301}", "&#65\u{301}", "&lt\u{301};"]
+        for page in Self.pages { texts += page.split(separator: "&").map { "&" + $0.prefix(50) } }
+        for text in texts {
+            var copy = text
+            copy.withUTF8 { bytes in
+                let fast = HTMLText.Reducer.reference(bytes, at: 0)
+                let general = HTMLText.Reducer.generalReference(bytes, at: 0)
+                #expect(fast?.0 == general?.0 && fast?.1 == general?.1, "\(text.debugDescription)")
+            }
+        }
+    }
 
     /// The lines the reducer gives, with their source lines.
     static func describe(_ lines: [TextLine]) -> [String] {
@@ -68,7 +91,7 @@ struct HTMLTextFastPathTests {
             texts.append(page.replacingOccurrences(of: "&", with: "&amp;&"))
         }
         // Every page cut at every position of its first 300 characters: states left open at a line's end.
-        for page in Self.pages.prefix(23) + Self.pages.suffix(2) {
+        for page in Self.pages.prefix(23) + Self.pages[26..<28] + Self.pages.suffix(3) {
             for cut in 1..<min(page.count, 300) {
                 let index = page.index(page.startIndex, offsetBy: cut)
                 texts.append(String(page[..<index]) + "\n" + String(page[index...]))
