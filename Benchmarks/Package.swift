@@ -70,6 +70,7 @@ package.targets.append(
             .product(name: "TalkplanTime", package: "talkplan"),
             .product(name: "Benchmark", package: "benchmark"),
             "WholeInputs",
+            "ExtractionInputs",
         ],
         path: "Benchmarks/Extraction",
         plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
@@ -111,5 +112,29 @@ package.targets.append(
             .product(name: "TalkplanTime", package: "talkplan"),
         ],
         path: "Sources/ReadFeed"
+    )
+)
+
+// The extraction inputs, shared by the `Extraction` driver and `ExtractLoop`.
+package.targets.append(
+    .target(
+        name: "ExtractionInputs",
+        dependencies: [
+            .product(name: "TalkplanExtract", package: "talkplan"),
+            .product(name: "TalkplanTime", package: "talkplan"),
+        ],
+        path: "Sources/ExtractionInputs"
+    )
+)
+
+// Extraction in a plain loop, for instruction counts and timings without the framework (not a benchmark driver).
+package.targets.append(
+    .executableTarget(
+        name: "ExtractLoop",
+        dependencies: [
+            "ExtractionInputs",
+            .product(name: "TalkplanExtract", package: "talkplan"),
+        ],
+        path: "Sources/ExtractLoop"
     )
 )
