@@ -119,10 +119,6 @@ struct DateNames: Sendable {
         return meanings[key]
     }
 
-    /// What an already folded word names.
-    func lookup(folded key: String) -> Meaning? {
-        meanings[key]
-    }
 
     /// What a token's folded word names.
     @inline(__always)

@@ -36,18 +36,9 @@ struct FoldedWord: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringC
     init(bytes: UnsafeBufferPointer<UInt8>) {
         let count = bytes.count
         if count <= Self.capacity {
-            var low: UInt64 = 0
-            var high: UInt64 = 0
-            var index = 0
-            while index < count && index < 8 {
-                low |= UInt64(bytes[index]) << (8 * UInt64(index))
-                index += 1
-            }
-            while index < count {
-                high |= UInt64(bytes[index]) << (8 * UInt64(index - 8))
-                index += 1
-            }
-            self.init(low: low, high: high | UInt64(count) << 56)
+            var builder = Builder()
+            for byte in bytes { builder.append(byte) }
+            self = builder.word!
             return
         }
         // Long: the first 7 bytes and the length in `low`, an FNV-1a hash of all bytes in `high`.

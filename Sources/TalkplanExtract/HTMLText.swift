@@ -274,13 +274,10 @@ enum HTMLText {
             return String(decoding: bytes, as: UTF8.self)
         }
 
-        mutating func emit(_ scalar: Unicode.Scalar) {
-            let value = scalar.value
-            if value == 0x20 || (value >= 0x09 && value <= 0x0D)
-                || (value >= 0x80 && TextBytes.mayBeWhitespace(value) && scalar.properties.isWhitespace) {
-                if scalar == "\n" && preDepth > 0 { breakLine() } else { pendingSpace = true }
-                return
-            }
+        /// Before a character is appended: the line takes the current source line if it is
+        /// empty, else the pending space is written.
+        @inline(__always)
+        mutating func startCharacter() {
             if current.isEmpty {
                 currentLine = sourceLine
             } else if pendingSpace {
@@ -288,6 +285,16 @@ enum HTMLText {
                 currentCount += 1
             }
             pendingSpace = false
+        }
+
+        mutating func emit(_ scalar: Unicode.Scalar) {
+            let value = scalar.value
+            if value == 0x20 || (value >= 0x09 && value <= 0x0D)
+                || (value >= 0x80 && TextBytes.mayBeWhitespace(value) && scalar.properties.isWhitespace) {
+                if scalar == "\n" && preDepth > 0 { breakLine() } else { pendingSpace = true }
+                return
+            }
+            startCharacter()
             // The scalar's UTF-8 bytes.
             if value < 0x80 {
                 current.append(UInt8(value))

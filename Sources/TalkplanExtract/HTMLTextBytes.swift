@@ -264,13 +264,7 @@ extension HTMLText.Reducer {
     mutating func emitRun(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) {
         var position = start
         while position < end {
-            if current.isEmpty {
-                currentLine = sourceLine
-            } else if pendingSpace {
-                current.append(0x20)
-                currentCount += 1
-            }
-            pendingSpace = false
+            startCharacter()
             // Characters until the line is longer than the maximum (at least one, as `emit` appends one before it checks).
             let room = max(1, TextLines.maximumLineLength + 1 - currentCount)
             let taken = min(end - position, room)

@@ -171,31 +171,12 @@ struct TextAnalysis: Sendable {
     }
 
     /// Whether ``byteClean(_:)`` gives the text back as it is: no `*`, no white space but
-    /// single spaces between other characters, and none of ` _-:;,` or an en dash at either end.
-    /// Only scalars that start with C2, E1, E2 or E3 may be non-ASCII white space (see
-    /// ``TextWhitespace/collapse(_:)``), so only those are decoded.
+    /// single spaces between other characters (``TextWhitespace/isCollapsed(_:alsoSpace:)`` with
+    /// `*` as a space), and none of ` _-:;,` or an en dash at either end.
     static func isClean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = bytes.count
         guard count > 0 else { return true }
-        var previousSpace = true
-        var index = 0
-        while index < count {
-            let byte = bytes[index]
-            index += 1
-            if byte == 0x20 {
-                if previousSpace { return false }
-                previousSpace = true
-                continue
-            }
-            previousSpace = false
-            if byte == 0x2A || (byte >= 0x09 && byte <= 0x0D) { return false }
-            if byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3 {
-                let (value, length) = TextBytes.decode(bytes, at: index - 1)
-                if TextBytes.mayBeWhitespace(value), Unicode.Scalar(value)?.properties.isWhitespace == true { return false }
-                index += max(length, 1) - 1
-            }
-        }
-        if previousSpace { return false }
+        guard TextWhitespace.isCollapsed(bytes, alsoSpace: 0x2A) else { return false }
         func trimmed(_ byte: UInt8) -> Bool {
             byte == 0x5F || byte == 0x2D || byte == 0x3A || byte == 0x3B || byte == 0x2C
         }
@@ -209,32 +190,7 @@ struct TextAnalysis: Sendable {
     /// space, then ` _-–:;,` are trimmed at both ends.
     static func byteClean(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         String(unsafeUninitializedCapacity: bytes.count) { output in
-            var length = 0
-            var pending = false
-            var index = 0
-            let count = bytes.count
-            while index < count {
-                let lead = bytes[index]
-                var width = 1
-                var space = lead == 0x2A || TextFields.isASCIISpace(lead)
-                if lead >= 0x80 {
-                    let (value, size) = TextBytes.decode(bytes, at: index)
-                    width = size
-                    space = TextBytes.mayBeWhitespace(value) && (Unicode.Scalar(value)?.properties.isWhitespace ?? false)
-                }
-                if space {
-                    pending = true
-                } else {
-                    if pending && length > 0 {
-                        output[length] = 0x20
-                        length += 1
-                    }
-                    pending = false
-                    for k in 0..<width { output[length + k] = bytes[index + k] }
-                    length += width
-                }
-                index += width
-            }
+            let length = TextWhitespace.collapseRuns(bytes, into: output, alsoSpace: 0x2A)
             // Trimmed of ` _-:;,` and the en dash (E2 80 93) at both ends.
             func trimmed(_ byte: UInt8) -> Bool {
                 byte == 0x20 || byte == 0x5F || byte == 0x2D || byte == 0x3A || byte == 0x3B || byte == 0x2C

@@ -190,6 +190,14 @@ extension TextFields {
         String(unsafeUninitializedCapacity: 2 * (end - start)) { key in
             var length = 0
             var pendingSpace = false
+            /// A space between words, once the next word starts (none before the first).
+            func writePendingSpace() {
+                if pendingSpace && length > 0 {
+                    key[length] = 0x20
+                    length += 1
+                }
+                pendingSpace = false
+            }
             var position = start
             while position < end {
                 let byte = bytes[position]
@@ -199,11 +207,7 @@ extension TextFields {
                         pendingSpace = true
                         continue
                     }
-                    if pendingSpace && length > 0 {
-                        key[length] = 0x20
-                        length += 1
-                    }
-                    pendingSpace = false
+                    writePendingSpace()
                     key[length] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
                     length += 1
                     continue
@@ -214,11 +218,7 @@ extension TextFields {
                     pendingSpace = true
                     continue
                 }
-                if pendingSpace && length > 0 {
-                    key[length] = 0x20
-                    length += 1
-                }
-                pendingSpace = false
+                writePendingSpace()
                 if value == 0x2019 {
                     key[length] = 0x27
                     length += 1

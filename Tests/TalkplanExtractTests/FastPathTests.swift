@@ -36,14 +36,17 @@ struct FastPathTests {
         return lines + variations
     }()
 
+    /// Expects the label of `line` read on bytes to be the general path's.
+    static func expectSameLabel(_ line: String) {
+        let fast = TextFields.label(in: line)
+        let general = TextFields.generalLabel(in: line)
+        #expect(fast?.kind == general?.kind && fast?.value == general?.value && fast?.valueColumn == general?.valueColumn
+                && fast?.standalone == general?.standalone, "\(line.debugDescription)")
+    }
+
     @Test("labels")
     func labels() {
-        for line in Self.lines {
-            let fast = TextFields.label(in: line)
-            let general = TextFields.generalLabel(in: line)
-            #expect(fast?.kind == general?.kind && fast?.value == general?.value && fast?.valueColumn == general?.valueColumn
-                    && fast?.standalone == general?.standalone, "\(line.debugDescription)")
-        }
+        for line in Self.lines { Self.expectSameLabel(line) }
     }
 
     @Test("tokens")

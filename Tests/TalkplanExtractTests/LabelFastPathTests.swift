@@ -49,12 +49,7 @@ struct LabelFastPathTests {
 
     @Test("every line")
     func labels() {
-        for line in Self.lines {
-            let fast = TextFields.label(in: line)
-            let general = TextFields.generalLabel(in: line)
-            #expect(fast?.kind == general?.kind && fast?.value == general?.value && fast?.valueColumn == general?.valueColumn
-                    && fast?.standalone == general?.standalone, "\(line.debugDescription)")
-        }
+        for line in Self.lines { FastPathTests.expectSameLabel(line) }
     }
 
     /// Whether the byte path decides a line (it passes the quick rejection and has no carriage return).
